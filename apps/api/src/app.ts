@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { DataSource } from 'typeorm';
+import { resolveAuth } from './auth/resolve-auth';
+import type { Config } from './config/config';
+import { openDatabase, type DataSourceHooks } from './db/data-source';
+import type { Context } from './graphql/context';
+import { AppError, httpStatusByCode } from './graphql/errors';
+import { formatError, internalErrorMessage } from './graphql/format-error';
+import { responsePlugin } from './graphql/response-plugin';
+import { buildWorkApiSchema } from './graphql/schema';
+import { registerHealthRoutes } from './http/health';
+import { createLogger } from './logging/logger';
+import { createServices, type Services } from './services';
+
+export interface AppOptions {
+  /** Where log lines go; stdout when omitted. Tests pass a stream to search the logs. */
+  logDestination?: DestinationStream;
+  databaseHooks?: DataSourceHooks;
+}
+
+export interface App {
+  server: FastifyInstance;
+  dataSource: DataSource;
+  services: Services;
+  /** Stops accepting requests, waits for those in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Turns an error raised while reading the credential into a response: Apollo sends the
+ * status and headers found in `extensions.http` when the context function fails.
+ */
+function asContextError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) {
+    const headers = new Map<string, string>();
+    const retryAfter = error.extensions.retryAfterSeconds;
+    if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
+    error.extensions.http = { status: httpStatusByCode[error.code], headers };
+    return error;
+  }
+  return new AppError('INTERNAL_SERVER_ERROR', internalErrorMessage, {
+    requestId,
+    http: { status: 500 },
+  });
+}
+
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const dataSource = await openDatabase(config.database, options.databaseHooks);
+  const services = createServices(config, dataSource, logger);
+
+  const server: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  await server.register(fastifyCookie);
+
+  server.addHook('onResponse', async (request, reply) => {
+    const url = request.url.split('?')[0];
+    request.log.info(
+      {
+        method: request.method,
+        path: url,
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        operationName: request.graphql?.operationName ?? undefined,
+        errorCode: request.graphql?.errorCode,
+      },
+      'request completed',
+    );
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildWorkApiSchema(),
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [fastifyApolloDrainPlugin(server), ApolloServerPluginLandingPageDisabled(), responsePlugin()],
+  });
+  await apollo.start();
+
+  const graphqlHandler = fastifyApolloHandler(apollo, {
+    context: async (request, reply): Promise<Context> => {
+      try {
+        const auth = await resolveAuth(request, services);
+        return { requestId: request.id, log: request.log, auth, request, reply, services };
+      } catch (error) {
+        if (!(error instanceof AppError)) request.log.error({ err: error }, 'reading the credential failed');
+        throw asContextError(error, request.id);
+      }
+    },
+  });
+
+  server.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/graphql')) reply.header('cache-control', 'no-store');
+  });
+  server.post('/graphql', graphqlHandler);
+  server.get('/graphql', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const wantsPage = String(request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && query.query === undefined) return reply.redirect('/playground', 302);
+    return graphqlHandler.call(server, request, reply);
+  });
+
+  registerHealthRoutes(server, dataSource);
+  await registerConsole(server, config);
+
+  return {
+    server,
+    dataSource,
+    services,
+    async close() {
+      await server.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/** Serves the console build, with index.html for every page route the console owns. */
+async function registerConsole(server: FastifyInstance, config: Config): Promise<void> {
+  const indexFile = path.join(config.consoleDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    server.log.warn({ consoleDir: config.consoleDir }, 'console build not found; run `pnpm build` to serve the console');
+    return;
+  }
+  await server.register(fastifyStatic, { root: config.consoleDir, wildcard: false, index: ['index.html'] });
+  server.setNotFoundHandler(async (request, reply) => {
+    const accepts = String(request.headers.accept ?? '');
+    if (request.method === 'GET' && accepts.includes('text/html')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: 'Not Found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,6 @@
+import { Account } from '../accounts/account.entity';
+import { Developer } from '../accounts/developer.entity';
+import { Session } from '../accounts/session.entity';
+
+/** Every TypeORM entity; a feature adds its own here. */
+export const entities = [Account, Developer, Session];

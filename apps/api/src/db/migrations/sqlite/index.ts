@@ -1,0 +1,3 @@
+import { Initial1796417275149 } from './1796417275149-Initial';
+/** SQLite migrations in the order they run; scripts/migrations.ts appends here. */
+export const sqliteMigrations: Function[] = [Initial1796417275149];

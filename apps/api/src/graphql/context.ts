@@ -1,0 +1,13 @@
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { Auth } from '../auth/auth';
+import type { Services } from '../services';
+
+/** What every resolver receives: who is calling, the request's logger and the services. */
+export interface Context {
+  requestId: string;
+  log: FastifyBaseLogger;
+  auth: Auth;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  services: Services;
+}

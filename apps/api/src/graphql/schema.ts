@@ -1,0 +1,16 @@
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AccountsResolver } from '../accounts/accounts.resolver';
+import { authChecker } from '../auth/auth-checker';
+
+/** Every resolver class; a feature adds its own here. */
+export const resolvers: NonEmptyArray<Function> = [AccountsResolver];
+
+export function buildWorkApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+  });
+}
