@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Where log lines go; stdout when omitted. Tests pass a stream to search the logs. */
   logDestination?: DestinationStream;
   databaseHooks?: DataSourceHooks;
+  /** Creates tables that have no migration yet (tests only; see openDatabase). */
+  synchronizeSchema?: boolean;
 }
 
 export interface App {
@@ -56,7 +58,9 @@ function asContextError(error: unknown, requestId: string): AppError {
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel, options.logDestination);
-  const dataSource = await openDatabase(config.database, options.databaseHooks);
+  const dataSource = await openDatabase(config.database, options.databaseHooks, {
+    synchronize: options.synchronizeSchema,
+  });
   const services = createServices(config, dataSource, logger);
 
   const server: FastifyInstance = Fastify({

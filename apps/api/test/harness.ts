@@ -62,6 +62,8 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
   const app = await buildApp(config, {
     logDestination: destination,
     databaseHooks: { onQuery: (sql) => queries.push(sql) },
+    // While a feature has no migration yet, WORKAPI_TEST_SYNCHRONIZE=1 creates its tables.
+    synchronizeSchema: process.env.WORKAPI_TEST_SYNCHRONIZE === '1',
   });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
