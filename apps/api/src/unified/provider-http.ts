@@ -126,7 +126,7 @@ export class ProviderHttp {
       response = await fetch(url, {
         method,
         headers,
-        body: body as BodyInit | undefined,
+        body: body as RequestInit['body'],
         signal: AbortSignal.timeout(this.options.timeoutMs),
         redirect: 'manual',
       });

@@ -4,7 +4,7 @@ import { AppError } from '../../graphql/errors';
 import { ProviderUnauthorizedError } from '../../integrations/integration-access';
 import { ProviderHttp, parseRetryAfter } from '../provider-http';
 
-/** A local server whose answer is chosen by the request path, e.g. /status/429. */
+/** Starts a local server whose status code comes from the request path, for example /status/429. */
 function startStatusServer(): Promise<{ url: string; close: () => Promise<void>; seenAuthorization: string[] }> {
   const seenAuthorization: string[] = [];
   const server = http.createServer((request, response) => {
