@@ -3,7 +3,11 @@ import type { Logger } from 'pino';
 import { AccountsService } from './accounts/accounts.service';
 import type { BearerVerifier } from './auth/auth';
 import type { Config } from './config/config';
+import { UsersService } from './users/users.service';
+import { UserTokenVerifier } from './users/user-token-verifier';
 import { EnvironmentsService } from './environments/environments.service';
+import { EnvironmentKeysService } from './environments/environment-keys.service';
+import { EnvironmentTokenVerifier } from './environments/environment-token.verifier';
 
 /** The services of one server process, shared by every request. */
 export interface Services {
@@ -11,12 +15,20 @@ export interface Services {
   dataSource: DataSource;
   accounts: AccountsService;
   environments: EnvironmentsService;
+  environmentKeys: EnvironmentKeysService;
+  users: UsersService;
   /** Verifiers for `Authorization: Bearer` tokens, tried in order. */
   bearerVerifiers: BearerVerifier[];
 }
 
 export function createServices(config: Config, dataSource: DataSource, log: Logger): Services {
   const accounts = new AccountsService(dataSource, config, log.child({ component: 'accounts' }));
-  const environments = new EnvironmentsService(dataSource);
-  return { config, dataSource, accounts, environments, bearerVerifiers: [] };
+  const environmentsLog = log.child({ component: 'environments' });
+  const environments = new EnvironmentsService(dataSource, config, environmentsLog);
+  const environmentKeys = new EnvironmentKeysService(dataSource, config, environments, environmentsLog);
+  const bearerVerifiers: BearerVerifier[] = [];
+  const users = new UsersService(dataSource, config, log.child({ component: 'users' }));
+  bearerVerifiers.push(new UserTokenVerifier(dataSource, users.tokenCache));
+  bearerVerifiers.push(new EnvironmentTokenVerifier(dataSource, config, environments, environmentKeys, environmentsLog));
+  return { config, dataSource, accounts, environments, environmentKeys, users, bearerVerifiers };
 }

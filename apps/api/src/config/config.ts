@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { EncryptionKeyError, keyCommand, parseEncryptionKeys, type EncryptionKey } from '../crypto/secret-box';
+import type { ProviderEndpoints } from '../providers/provider-client';
+import { ProviderKind } from '../providers/provider-kind';
 
 /** Raised when an environment variable is invalid; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -46,6 +49,13 @@ const variables = z.object({
   WORKAPI_SIGNIN_WINDOW_SECONDS: integer(1, 24 * 3600).default(15 * 60),
   WORKAPI_SIGNIN_MAX_ATTEMPTS_PER_EMAIL: integer(1, 1_000_000).default(5),
   WORKAPI_SIGNIN_MAX_ATTEMPTS_PER_ADDRESS: integer(1, 1_000_000).default(10),
+  WORKAPI_USER_TOKEN_TTL_SECONDS: integer(60, 10 * 365 * 24 * 3600).default(28 * 24 * 3600),
+  WORKAPI_USER_TOKEN_MAX_TTL_SECONDS: integer(60, 10 * 365 * 24 * 3600).default(90 * 24 * 3600),
+  WORKAPI_TOKEN_CACHE_SECONDS: integer(0, 300).default(5),
+  WORKAPI_TOKEN_CACHE_MAX_ENTRIES: integer(1, 10_000_000).default(50_000),
+  WORKAPI_MAX_ENVIRONMENTS_PER_ACCOUNT: integer(1, 100_000).default(25),
+  WORKAPI_KEY_ROTATION_GRACE_SECONDS: integer(0, 90 * 24 * 3600).default(24 * 3600),
+  WORKAPI_TOKEN_AUDIENCE: z.string().trim().min(1).max(255).default('workapi'),
 });
 
 export type ConfigVariables = z.input<typeof variables>;
@@ -63,6 +73,82 @@ export interface Config {
   trustProxy: boolean;
   sessionTtlSeconds: number;
   signInThrottle: { windowSeconds: number; maxAttemptsPerEmail: number; maxAttemptsPerAddress: number };
+  /**
+   * Keys from WORKAPI_ENCRYPTION_KEYS, the first of which encrypts. Null only on the
+   * embedded default, where the key file under `dataDir` is used instead.
+   */
+  encryptionKeys: EncryptionKey[] | null;
+  /** Catalog endpoints replaced by WORKAPI_PROVIDER_<KIND>_<ENDPOINT> variables. */
+  providerEndpointOverrides: ProviderEndpointOverrides;
+  userTokens: {
+    /** Lifetime of a user access token when the request names none, in seconds. */
+    defaultTtlSeconds: number;
+    /** Longest lifetime a request may ask for, in seconds. */
+    maxTtlSeconds: number;
+    /**
+     * How long a process reuses what it read about a token (its user and environment) before
+     * reading it again, in seconds; 0 reads the database on every request. Revocations made
+     * by another process take effect within this bound.
+     */
+    cacheSeconds: number;
+    cacheMaxEntries: number;
+  };
+  environments: {
+    maxPerAccount: number;
+    /** How long a key replaced by rotateEnvironmentKey keeps working, in seconds. */
+    keyRotationGraceSeconds: number;
+    /** The `aud` claim that environment tokens must carry. */
+    tokenAudience: string;
+  };
+}
+
+export type ProviderEndpointOverrides = Partial<Record<ProviderKind, Partial<ProviderEndpoints>>>;
+
+const providerEndpointVariables = {
+  AUTHORIZATION_URL: 'authorizationUrl',
+  TOKEN_URL: 'tokenUrl',
+  REVOCATION_URL: 'revocationUrl',
+  API_BASE_URL: 'apiBaseUrl',
+} as const satisfies Record<string, keyof ProviderEndpoints>;
+
+function parseProviderEndpointOverrides(env: Record<string, string | undefined>): ProviderEndpointOverrides {
+  const overrides: ProviderEndpointOverrides = {};
+  for (const kind of Object.values(ProviderKind)) {
+    for (const [suffix, endpoint] of Object.entries(providerEndpointVariables)) {
+      const name = `WORKAPI_PROVIDER_${kind}_${suffix}`;
+      const value = env[name];
+      if (value === undefined || value === '') continue;
+      const parsed = httpUrl.safeParse(value);
+      if (!parsed.success) {
+        throw new ConfigError(`Invalid configuration: ${name} ${parsed.error.issues[0].message} (got "${value}")`);
+      }
+      overrides[kind] = { ...overrides[kind], [endpoint]: parsed.data };
+    }
+  }
+  return overrides;
+}
+
+/**
+ * Reads WORKAPI_ENCRYPTION_KEYS. Its value is never quoted in an error. With DATABASE_URL
+ * set the variable is required, because a key generated into a local folder would be lost
+ * with the container or differ between server processes.
+ */
+function parseEncryptionKeysVariable(value: string | undefined, usesMysql: boolean): EncryptionKey[] | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') {
+    if (!usesMysql) return null;
+    throw new ConfigError(
+      `Missing configuration: WORKAPI_ENCRYPTION_KEYS is required when DATABASE_URL is set. Create a key with \`${keyCommand}\` and set WORKAPI_ENCRYPTION_KEYS to the printed id:base64key pair.`,
+    );
+  }
+  try {
+    return parseEncryptionKeys(trimmed);
+  } catch (error) {
+    if (!(error instanceof EncryptionKeyError)) throw error;
+    throw new ConfigError(
+      `Invalid configuration: WORKAPI_ENCRYPTION_KEYS ${error.message}. Expected comma-separated id:base64key pairs of 32-byte keys; create one with \`${keyCommand}\`.`,
+    );
+  }
 }
 
 /**
@@ -82,6 +168,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got "${present[name] ?? ''}")`);
   }
   const values = parsed.data;
+  if (values.WORKAPI_USER_TOKEN_TTL_SECONDS > values.WORKAPI_USER_TOKEN_MAX_TTL_SECONDS) {
+    throw new ConfigError(
+      `Invalid configuration: WORKAPI_USER_TOKEN_TTL_SECONDS (${values.WORKAPI_USER_TOKEN_TTL_SECONDS}) must not exceed WORKAPI_USER_TOKEN_MAX_TTL_SECONDS (${values.WORKAPI_USER_TOKEN_MAX_TTL_SECONDS}); lower the first or raise the second.`,
+    );
+  }
+
+  const encryptionKeys = parseEncryptionKeysVariable(env.WORKAPI_ENCRYPTION_KEYS, values.DATABASE_URL !== undefined);
+  const providerEndpointOverrides = parseProviderEndpointOverrides(env);
 
   const dataDir = path.resolve(values.WORKAPI_DATA_DIR);
   const publicUrl = values.WORKAPI_PUBLIC_URL ?? `http://localhost:${values.PORT}`;
@@ -102,6 +196,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: values.WORKAPI_SIGNIN_WINDOW_SECONDS,
       maxAttemptsPerEmail: values.WORKAPI_SIGNIN_MAX_ATTEMPTS_PER_EMAIL,
       maxAttemptsPerAddress: values.WORKAPI_SIGNIN_MAX_ATTEMPTS_PER_ADDRESS,
+    },
+    encryptionKeys,
+    providerEndpointOverrides,
+    userTokens: {
+      defaultTtlSeconds: values.WORKAPI_USER_TOKEN_TTL_SECONDS,
+      maxTtlSeconds: values.WORKAPI_USER_TOKEN_MAX_TTL_SECONDS,
+      cacheSeconds: values.WORKAPI_TOKEN_CACHE_SECONDS,
+      cacheMaxEntries: values.WORKAPI_TOKEN_CACHE_MAX_ENTRIES,
+    },
+    environments: {
+      maxPerAccount: values.WORKAPI_MAX_ENVIRONMENTS_PER_ACCOUNT,
+      keyRotationGraceSeconds: values.WORKAPI_KEY_ROTATION_GRACE_SECONDS,
+      tokenAudience: values.WORKAPI_TOKEN_AUDIENCE,
     },
   };
 }

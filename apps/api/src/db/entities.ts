@@ -1,7 +1,11 @@
 import { Account } from '../accounts/account.entity';
 import { Developer } from '../accounts/developer.entity';
 import { Session } from '../accounts/session.entity';
+import { EnvironmentUser } from '../users/environment-user.entity';
+import { UserAccessToken } from '../users/user-access-token.entity';
 import { Environment } from '../environments/environment.entity';
+import { EnvironmentKey } from '../environments/environment-key.entity';
+import { EnvironmentTokenUse } from '../environments/environment-token-use.entity';
 
 /** Every TypeORM entity; a feature adds its own here. */
-export const entities = [Account, Developer, Session, Environment];
+export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse];
