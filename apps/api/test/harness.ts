@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,11 @@ export interface TestApp {
   logs(): string;
   /** Returns every SQL statement run since the last call and clears the list. */
   takeQueries(): string[];
-  /** Reopens the server on the same database and data directory, as a restart would. */
-  restart(): Promise<TestApp>;
+  /**
+   * Reopens the server on the same database and data directory, as a restart would;
+   * `env`, when given, replaces the variables passed to startTestApp.
+   */
+  restart(env?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -34,7 +38,8 @@ async function createStorage(label: string): Promise<Storage> {
   if (testDialect === 'sqlite') return { env: { WORKAPI_DATA_DIR: dataDir }, cleanup: removeDir };
   const scratch = await createScratchMysqlDatabase(label);
   return {
-    env: { WORKAPI_DATA_DIR: dataDir, DATABASE_URL: scratch.url },
+    // With DATABASE_URL the server requires explicit encryption keys; one per database, kept across restart().
+    env: { WORKAPI_DATA_DIR: dataDir, DATABASE_URL: scratch.url, WORKAPI_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}` },
     cleanup: async () => {
       await scratch.drop();
       await removeDir();
@@ -78,10 +83,10 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
       queries = [];
       return taken;
     },
-    restart: async () => {
+    restart: async (nextEnv = env) => {
       await app.close();
       closed = true;
-      return startOn(storage, env, label);
+      return startOn(storage, nextEnv, label);
     },
     close: async () => {
       if (!closed) await app.close();
