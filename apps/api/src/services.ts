@@ -4,7 +4,6 @@ import { AccountsService } from './accounts/accounts.service';
 import type { BearerVerifier } from './auth/auth';
 import type { Config } from './config/config';
 import { UsersService } from './users/users.service';
-import { UserTokenVerifier } from './users/user-token-verifier';
 import { EnvironmentsService } from './environments/environments.service';
 import { EnvironmentKeysService } from './environments/environment-keys.service';
 import { EnvironmentTokenVerifier } from './environments/environment-token.verifier';
@@ -28,7 +27,7 @@ export function createServices(config: Config, dataSource: DataSource, log: Logg
   const environmentKeys = new EnvironmentKeysService(dataSource, config, environments, environmentsLog);
   const bearerVerifiers: BearerVerifier[] = [];
   const users = new UsersService(dataSource, config, log.child({ component: 'users' }));
-  bearerVerifiers.push(new UserTokenVerifier(dataSource, users.tokenCache));
+  bearerVerifiers.push(users.tokenVerifier);
   bearerVerifiers.push(new EnvironmentTokenVerifier(dataSource, config, environments, environmentKeys, environmentsLog));
   return { config, dataSource, accounts, environments, environmentKeys, users, bearerVerifiers };
 }

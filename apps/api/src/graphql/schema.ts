@@ -2,11 +2,11 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { authChecker } from '../auth/auth-checker';
-import { UsersResolver } from '../users/users.resolver';
+import { EnvironmentUsersResolver, UsersResolver } from '../users/users.resolver';
 import { EnvironmentKeyResolver, EnvironmentsResolver } from '../environments/environments.resolver';
 
 /** Every resolver class; a feature adds its own here. */
-export const resolvers: NonEmptyArray<Function> = [AccountsResolver, UsersResolver, EnvironmentsResolver, EnvironmentKeyResolver];
+export const resolvers: NonEmptyArray<Function> = [AccountsResolver, UsersResolver, EnvironmentUsersResolver, EnvironmentsResolver, EnvironmentKeyResolver];
 
 export function buildWorkApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
