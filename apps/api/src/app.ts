@@ -14,11 +14,13 @@ import { resolveAuth } from './auth/resolve-auth';
 import type { Config } from './config/config';
 import { openDatabase, type DataSourceHooks } from './db/data-source';
 import type { Context } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
 import { AppError, httpStatusByCode } from './graphql/errors';
 import { formatError, internalErrorMessage } from './graphql/format-error';
 import { responsePlugin } from './graphql/response-plugin';
 import { buildWorkApiSchema } from './graphql/schema';
 import { registerHealthRoutes } from './http/health';
+import { registerEnvironmentKeyRoutes } from './environments/environment-key.routes';
 import { createLogger } from './logging/logger';
 import { createServices, type Services } from './services';
 
@@ -103,7 +105,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     context: async (request, reply): Promise<Context> => {
       try {
         const auth = await resolveAuth(request, services);
-        return { requestId: request.id, log: request.log, auth, request, reply, services };
+        return { requestId: request.id, log: request.log, auth, request, reply, services, loaders: createLoaders(services) };
       } catch (error) {
         if (!(error instanceof AppError)) request.log.error({ err: error }, 'reading the credential failed');
         throw asContextError(error, request.id);
@@ -123,6 +125,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   registerHealthRoutes(server, dataSource);
+  registerEnvironmentKeyRoutes(server, services);
   await registerConsole(server, config);
 
   return {
