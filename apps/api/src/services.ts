@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { AccountsService } from './accounts/accounts.service';
 import type { BearerVerifier } from './auth/auth';
 import type { Config } from './config/config';
+import { createSecretBox, type SecretBox } from './crypto/secret-box';
+import { ProvidersService } from './providers/providers.service';
 import { UsersService } from './users/users.service';
 import { EnvironmentsService } from './environments/environments.service';
 import { EnvironmentKeysService } from './environments/environment-keys.service';
@@ -16,6 +18,9 @@ export interface Services {
   environments: EnvironmentsService;
   environmentKeys: EnvironmentKeysService;
   users: UsersService;
+  /** Encrypts secrets stored in the database (client secrets, provider tokens). */
+  secrets: SecretBox;
+  providers: ProvidersService;
   /** Verifiers for `Authorization: Bearer` tokens, tried in order. */
   bearerVerifiers: BearerVerifier[];
 }
@@ -25,9 +30,11 @@ export function createServices(config: Config, dataSource: DataSource, log: Logg
   const environmentsLog = log.child({ component: 'environments' });
   const environments = new EnvironmentsService(dataSource, config, environmentsLog);
   const environmentKeys = new EnvironmentKeysService(dataSource, config, environments, environmentsLog);
+  const secrets = createSecretBox(config, log.child({ component: 'secrets' }));
+  const providers = new ProvidersService(dataSource, config, environments, secrets, log.child({ component: 'providers' }));
   const bearerVerifiers: BearerVerifier[] = [];
   const users = new UsersService(dataSource, config, log.child({ component: 'users' }));
   bearerVerifiers.push(users.tokenVerifier);
   bearerVerifiers.push(new EnvironmentTokenVerifier(dataSource, config, environments, environmentKeys, environmentsLog));
-  return { config, dataSource, accounts, environments, environmentKeys, users, bearerVerifiers };
+  return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers };
 }

@@ -6,6 +6,7 @@ import { UserAccessToken } from '../users/user-access-token.entity';
 import { Environment } from '../environments/environment.entity';
 import { EnvironmentKey } from '../environments/environment-key.entity';
 import { EnvironmentTokenUse } from '../environments/environment-token-use.entity';
+import { Provider } from '../providers/provider.entity';
 
 /** Every TypeORM entity; a feature adds its own here. */
-export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse];
+export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider];
