@@ -89,7 +89,7 @@ describe('environment public key routes', () => {
     const response = await fetch(`${testApp.url}/environments/${id}/jwks.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/jwk-set\+json/);
-    const jwks = await response.json();
+    const jwks = (await response.json()) as { keys: Array<{ kid: string; kty: string; d?: string }> };
     expect(jwks.keys).toHaveLength(2);
     expect(jwks.keys[0].kid).toBe(rotated.rotateEnvironmentKey.key.kid);
     for (const key of jwks.keys) expect(key.d).toBeUndefined();
@@ -115,13 +115,14 @@ describe('environment public key routes', () => {
     const id = created.environment.id;
     const rotated = await developer.ok(rotateMutation, { input: { environmentId: id } });
     await developer.ok(revokeMutation, { input: { environmentId: id, kid: rotated.rotateEnvironmentKey.key.kid } });
-    const jwks = await (await fetch(`${testApp.url}/environments/${id}/jwks.json`)).json();
+    const jwks = (await (await fetch(`${testApp.url}/environments/${id}/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0].kid).not.toBe(rotated.rotateEnvironmentKey.key.kid);
 
     const remaining = (await developer.ok(keysQuery, { id })).environment.keys.find((key: { kid: string }) => key.kid === jwks.keys[0].kid);
     await developer.ok(revokeMutation, { input: { environmentId: id, kid: remaining.kid } });
-    expect((await (await fetch(`${testApp.url}/environments/${id}/jwks.json`)).json()).keys).toEqual([]);
+    const emptied = (await (await fetch(`${testApp.url}/environments/${id}/jwks.json`)).json()) as { keys: unknown[] };
+    expect(emptied.keys).toEqual([]);
     expect((await fetch(`${testApp.url}/environments/${id}/public-key.pem`)).status).toBe(404);
   });
 
