@@ -236,9 +236,9 @@ describe('providers', () => {
       expect(data.updateProvider.provider.scopes).toEqual(['https://www.googleapis.com/auth/gmail.readonly']);
       expect(Date.parse(data.updateProvider.provider.updatedAt)).toBeGreaterThanOrEqual(Date.parse(provider.updatedAt));
 
-      const client2 = await testApp.app.services.providers.resolveClient(environment.id, ProviderKind.GMAIL);
-      expect(client2.clientSecret).toBe('brand-new-secret-WXYZ');
-      expect(client2.clientId).toBe('new-client');
+      const resolved = await testApp.app.services.providers.resolveClient(environment.id, ProviderKind.GMAIL);
+      expect(resolved.clientSecret).toBe('brand-new-secret-WXYZ');
+      expect(resolved.clientId).toBe('new-client');
     });
 
     it('keeps fields that are left out', async () => {
