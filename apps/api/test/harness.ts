@@ -38,7 +38,7 @@ async function createStorage(label: string): Promise<Storage> {
   if (testDialect === 'sqlite') return { env: { WORKAPI_DATA_DIR: dataDir }, cleanup: removeDir };
   const scratch = await createScratchMysqlDatabase(label);
   return {
-    // With DATABASE_URL the server requires explicit encryption keys; one per database, kept across restart().
+    // With DATABASE_URL the server requires explicit encryption keys, so each database gets one, kept across restart().
     env: { WORKAPI_DATA_DIR: dataDir, DATABASE_URL: scratch.url, WORKAPI_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}` },
     cleanup: async () => {
       await scratch.drop();
