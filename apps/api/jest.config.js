@@ -15,7 +15,7 @@ module.exports = {
   testMatch: ['**/__tests__/**/*.test.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcOptions] },
   // jose and content-disposition (used by @fastify/static) ship only ES modules, so Jest must transform them too.
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|content-disposition)[@/])'],
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(jose|content-disposition|oauth4webapi)[@/])'],
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
 };

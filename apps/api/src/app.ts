@@ -18,9 +18,11 @@ import { createLoaders } from './graphql/loaders';
 import { AppError, httpStatusByCode } from './graphql/errors';
 import { formatError, internalErrorMessage } from './graphql/format-error';
 import { responsePlugin } from './graphql/response-plugin';
+import { meteringPlugin } from './metering/metering.plugin';
 import { buildWorkApiSchema } from './graphql/schema';
 import { registerHealthRoutes } from './http/health';
 import { registerEnvironmentKeyRoutes } from './environments/environment-key.routes';
+import { registerOAuthCallbackRoute } from './integrations/oauth-callback.route';
 import { createLogger } from './logging/logger';
 import { createServices, type Services } from './services';
 
@@ -30,6 +32,8 @@ export interface AppOptions {
   databaseHooks?: DataSourceHooks;
   /** Creates tables that have no migration yet (tests only; see openDatabase). */
   synchronizeSchema?: boolean;
+  /** Resolver classes added to the schema (tests only: probes of the request pipeline). */
+  extraResolvers?: Function[];
 }
 
 export interface App {
@@ -91,13 +95,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   const apollo = new ApolloServer<Context>({
-    schema: await buildWorkApiSchema(),
+    schema: await buildWorkApiSchema(options.extraResolvers),
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // A longer document is rejected as GRAPHQL_PARSE_FAILED before it is parsed further.
+    parseOptions: { maxTokens: config.metering.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [fastifyApolloDrainPlugin(server), ApolloServerPluginLandingPageDisabled(), responsePlugin()],
+    plugins: [fastifyApolloDrainPlugin(server), ApolloServerPluginLandingPageDisabled(), responsePlugin(), meteringPlugin()],
   });
   await apollo.start();
 
@@ -126,6 +132,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   registerHealthRoutes(server, dataSource);
   registerEnvironmentKeyRoutes(server, services);
+  registerOAuthCallbackRoute(server, services);
   await registerConsole(server, config);
 
   return {
@@ -134,6 +141,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     services,
     async close() {
       await server.close();
+      // After the last request has finished, so that every accepted request is written.
+      await services.metering.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -5,10 +5,13 @@ import type { BearerVerifier } from './auth/auth';
 import type { Config } from './config/config';
 import { createSecretBox, type SecretBox } from './crypto/secret-box';
 import { ProvidersService } from './providers/providers.service';
+import { MeteringService } from './metering/metering.service';
 import { UsersService } from './users/users.service';
 import { EnvironmentsService } from './environments/environments.service';
 import { EnvironmentKeysService } from './environments/environment-keys.service';
 import { EnvironmentTokenVerifier } from './environments/environment-token.verifier';
+import { IntegrationsService } from './integrations/integrations.service';
+import { MailService } from './mail/mail.service';
 
 /** The services of one server process, shared by every request. */
 export interface Services {
@@ -21,6 +24,12 @@ export interface Services {
   /** Encrypts secrets stored in the database (client secrets, provider tokens). */
   secrets: SecretBox;
   providers: ProvidersService;
+  /** Query limits, throttling and monthly usage of metered requests. */
+  metering: MeteringService;
+  /** End users' integrations: the OAuth flow, provider tokens and their refresh. */
+  integrations: IntegrationsService;
+  /** Unified mail across Gmail, Microsoft Graph and the sandbox. */
+  mail: MailService;
   /** Verifiers for `Authorization: Bearer` tokens, tried in order. */
   bearerVerifiers: BearerVerifier[];
 }
@@ -36,5 +45,17 @@ export function createServices(config: Config, dataSource: DataSource, log: Logg
   const users = new UsersService(dataSource, config, log.child({ component: 'users' }));
   bearerVerifiers.push(users.tokenVerifier);
   bearerVerifiers.push(new EnvironmentTokenVerifier(dataSource, config, environments, environmentKeys, environmentsLog));
-  return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers };
+  const metering = new MeteringService(config, dataSource, log.child({ component: 'metering' }));
+  const integrations = new IntegrationsService({
+    dataSource,
+    config,
+    log: log.child({ component: 'integrations' }),
+    environments,
+    providers: () => providers,
+    secrets: () => secrets,
+  });
+  providers.registerIntegrations(integrations);
+  users.onUserDeleted((user) => integrations.disconnectAllForUser(user));
+  const mail = new MailService(config, dataSource, log.child({ component: 'mail' }), () => integrations);
+  return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers, metering, integrations, mail };
 }

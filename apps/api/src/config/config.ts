@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EncryptionKeyError, keyCommand, parseEncryptionKeys, type EncryptionKey } from '../crypto/secret-box';
 import type { ProviderEndpoints } from '../providers/provider-client';
 import { ProviderKind } from '../providers/provider-kind';
+import { defaultPriceTiers, parsePriceTiers, type PriceTier } from '../metering/pricing';
 
 /** Raised when an environment variable is invalid; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -56,6 +57,22 @@ const variables = z.object({
   WORKAPI_MAX_ENVIRONMENTS_PER_ACCOUNT: integer(1, 100_000).default(25),
   WORKAPI_KEY_ROTATION_GRACE_SECONDS: integer(0, 90 * 24 * 3600).default(24 * 3600),
   WORKAPI_TOKEN_AUDIENCE: z.string().trim().min(1).max(255).default('workapi'),
+  WORKAPI_PROVIDER_TOKEN_DEFAULT_TTL_SECONDS: integer(60, 30 * 24 * 3600).default(3600),
+  WORKAPI_PROVIDER_TOKEN_REFRESH_MARGIN_SECONDS: integer(0, 3600).default(60),
+  WORKAPI_METERING: booleanFlag.default(true),
+  WORKAPI_MAX_QUERY_COST: integer(1, 1_000_000).default(1000),
+  WORKAPI_MAX_QUERY_DEPTH: integer(1, 100).default(6),
+  WORKAPI_MAX_ALIASES: integer(0, 10_000).default(15),
+  WORKAPI_MAX_TOKENS: integer(10, 1_000_000).default(1000),
+  WORKAPI_THROTTLE_CAPACITY: integer(1, 1_000_000_000).default(1000),
+  WORKAPI_THROTTLE_RESTORE_RATE: integer(1, 1_000_000_000).default(50),
+  WORKAPI_REDIS_URL: z.string().trim().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL, for example redis://127.0.0.1:6379').optional(),
+  WORKAPI_FREE_REQUESTS_PER_MONTH: integer(0, 1_000_000_000).default(50_000),
+  WORKAPI_PRICE_TIERS: z.string().trim().min(1).default(defaultPriceTiers),
+  WORKAPI_PRICE_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
+  WORKAPI_USAGE_FLUSH_MS: integer(10, 60_000).default(1000),
+  WORKAPI_QUOTA_BLOCK_SIZE: integer(1, 100_000).default(100),
+  WORKAPI_PLAN_CACHE_SECONDS: integer(0, 3600).default(10),
 });
 
 export type ConfigVariables = z.input<typeof variables>;
@@ -93,6 +110,12 @@ export interface Config {
     cacheSeconds: number;
     cacheMaxEntries: number;
   };
+  integrations: {
+    /** Lifetime assumed for a provider access token whose token response has no `expires_in`, in seconds. */
+    providerTokenDefaultTtlSeconds: number;
+    /** How long before its expiry a provider access token is refreshed, in seconds. */
+    refreshMarginSeconds: number;
+  };
   environments: {
     maxPerAccount: number;
     /** How long a key replaced by rotateEnvironmentKey keeps working, in seconds. */
@@ -100,6 +123,32 @@ export interface Config {
     /** The `aud` claim that environment tokens must carry. */
     tokenAudience: string;
   };
+  metering: MeteringConfig;
+}
+
+/** Query limits, throttling, usage counting and prices; see "Metering" in docs/design.md. */
+export interface MeteringConfig {
+  /** False switches off throttling, quotas, usage counting and `extensions.cost`; the query limits stay. */
+  enabled: boolean;
+  maxQueryCost: number;
+  maxQueryDepth: number;
+  maxAliases: number;
+  /** Tokens the GraphQL parser reads before it rejects a document. */
+  maxTokens: number;
+  /** Points of each environment's leaky bucket, and points restored per second. */
+  throttleCapacity: number;
+  throttleRestoreRate: number;
+  /** Shared throttle buckets across processes; null keeps them in the process. */
+  redisUrl: string | null;
+  freeRequestsPerMonth: number;
+  priceTiers: PriceTier[];
+  currency: string;
+  /** How often counted usage is written to the database, in milliseconds. */
+  usageFlushMs: number;
+  /** Free-plan requests a process claims from the database at a time. */
+  quotaBlockSize: number;
+  /** How long a process reuses an account's plan before reading it again, in seconds. */
+  planCacheSeconds: number;
 }
 
 export type ProviderEndpointOverrides = Partial<Record<ProviderKind, Partial<ProviderEndpoints>>>;
@@ -205,10 +254,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cacheSeconds: values.WORKAPI_TOKEN_CACHE_SECONDS,
       cacheMaxEntries: values.WORKAPI_TOKEN_CACHE_MAX_ENTRIES,
     },
+    integrations: {
+      providerTokenDefaultTtlSeconds: values.WORKAPI_PROVIDER_TOKEN_DEFAULT_TTL_SECONDS,
+      refreshMarginSeconds: values.WORKAPI_PROVIDER_TOKEN_REFRESH_MARGIN_SECONDS,
+    },
     environments: {
       maxPerAccount: values.WORKAPI_MAX_ENVIRONMENTS_PER_ACCOUNT,
       keyRotationGraceSeconds: values.WORKAPI_KEY_ROTATION_GRACE_SECONDS,
       tokenAudience: values.WORKAPI_TOKEN_AUDIENCE,
     },
+    metering: meteringConfigOf(values),
+  };
+}
+
+function meteringConfigOf(values: z.output<typeof variables>): MeteringConfig {
+  let priceTiers: PriceTier[];
+  try {
+    priceTiers = parsePriceTiers(values.WORKAPI_PRICE_TIERS);
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration: WORKAPI_PRICE_TIERS ${(error as Error).message} (got "${values.WORKAPI_PRICE_TIERS}"); the default is ${defaultPriceTiers}.`,
+    );
+  }
+  if (values.WORKAPI_THROTTLE_CAPACITY < values.WORKAPI_MAX_QUERY_COST) {
+    throw new ConfigError(
+      `Invalid configuration: WORKAPI_THROTTLE_CAPACITY (${values.WORKAPI_THROTTLE_CAPACITY}) must be at least WORKAPI_MAX_QUERY_COST (${values.WORKAPI_MAX_QUERY_COST}), or the costliest allowed query could never run.`,
+    );
+  }
+  return {
+    enabled: values.WORKAPI_METERING,
+    maxQueryCost: values.WORKAPI_MAX_QUERY_COST,
+    maxQueryDepth: values.WORKAPI_MAX_QUERY_DEPTH,
+    maxAliases: values.WORKAPI_MAX_ALIASES,
+    maxTokens: values.WORKAPI_MAX_TOKENS,
+    throttleCapacity: values.WORKAPI_THROTTLE_CAPACITY,
+    throttleRestoreRate: values.WORKAPI_THROTTLE_RESTORE_RATE,
+    redisUrl: values.WORKAPI_REDIS_URL ?? null,
+    freeRequestsPerMonth: values.WORKAPI_FREE_REQUESTS_PER_MONTH,
+    priceTiers,
+    currency: values.WORKAPI_PRICE_CURRENCY,
+    usageFlushMs: values.WORKAPI_USAGE_FLUSH_MS,
+    quotaBlockSize: values.WORKAPI_QUOTA_BLOCK_SIZE,
+    planCacheSeconds: values.WORKAPI_PLAN_CACHE_SECONDS,
   };
 }

@@ -7,6 +7,10 @@ import { Environment } from '../environments/environment.entity';
 import { EnvironmentKey } from '../environments/environment-key.entity';
 import { EnvironmentTokenUse } from '../environments/environment-token-use.entity';
 import { Provider } from '../providers/provider.entity';
+import { QuotaClaim, UsageDay } from '../metering/usage.entity';
+import { Integration } from '../integrations/integration.entity';
+import { OAuthState } from '../integrations/oauth-state.entity';
+import { SandboxMailSeed, SandboxMessage } from '../sandbox/sandbox-mail.entity';
 
 /** Every TypeORM entity; a feature adds its own here. */
-export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider];
+export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMailSeed];
