@@ -1,0 +1,124 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'Conditions on listed emails; all given conditions must hold.' })
+export class EmailFilter {
+  @Field(() => [ID], { nullable: true, description: 'Only emails in all of these mailboxes.' })
+  mailboxIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Sender address or name contains this text.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A To recipient contains this text.' })
+  to?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Received at or after this time.' })
+  receivedAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Received before this time.' })
+  receivedBefore?: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Free text, matched by the provider's own search." })
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True for unread emails only, false for read emails only.' })
+  unread?: boolean | null;
+}
+
+@InputType({ description: 'A recipient or sender address.' })
+export class EmailAddressInput {
+  @Field(() => String, { nullable: true, description: 'Display name.' })
+  name?: string | null;
+
+  @Field({ description: 'The address, local@domain.' })
+  address: string;
+}
+
+@InputType({ description: 'A file to attach.' })
+export class AttachmentInput {
+  @Field({ description: 'File name shown to the recipient.' })
+  fileName: string;
+
+  @Field({ description: 'MIME type, for example application/pdf.' })
+  mimeType: string;
+
+  @Field({ description: 'The content, base64-encoded.' })
+  contentBase64: string;
+
+  @Field({ defaultValue: false, description: 'True to show the part inside the HTML body (referenced as cid:contentId).' })
+  inline: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Content-ID for inline parts.' })
+  contentId?: string | null;
+}
+
+@InputType({ description: 'A message to send or to save as a draft.' })
+export class EmailMessageInput {
+  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'To recipients.' })
+  to: EmailAddressInput[];
+
+  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Cc recipients.' })
+  cc: EmailAddressInput[];
+
+  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Bcc recipients.' })
+  bcc: EmailAddressInput[];
+
+  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Reply-To addresses.' })
+  replyTo: EmailAddressInput[];
+
+  @Field({ defaultValue: '', description: 'Subject.' })
+  subject: string;
+
+  @Field(() => String, { nullable: true, description: 'Plain-text body.' })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'HTML body.' })
+  html?: string | null;
+
+  @Field(() => [AttachmentInput], { defaultValue: [], description: 'Attachments, at most 25 MB in total.' })
+  attachments: AttachmentInput[];
+
+  @Field(() => ID, { nullable: true, description: 'Id of the email this one replies to; sets In-Reply-To, References and the thread.' })
+  inReplyTo?: string | null;
+}
+
+@InputType({ description: 'Input of sendEmail.' })
+export class SendEmailInput extends EmailMessageInput {
+  @Field(() => ID, { description: 'Integration to send from.' })
+  integrationId: string;
+}
+
+@InputType({ description: 'Input of createDraft.' })
+export class CreateDraftInput extends EmailMessageInput {
+  @Field(() => ID, { description: 'Integration that keeps the draft.' })
+  integrationId: string;
+}
+
+@InputType({ description: 'Input of updateDraft: the draft is replaced whole.' })
+export class UpdateDraftInput extends EmailMessageInput {
+  @Field(() => ID, { description: 'Id of the draft to replace.' })
+  draftId: string;
+}
+
+@InputType({ description: 'Input of sendDraft.' })
+export class SendDraftInput {
+  @Field(() => ID, { description: 'Id of the draft to send.' })
+  draftId: string;
+}
+
+@InputType({ description: 'Input of trashEmails.' })
+export class TrashEmailsInput {
+  @Field(() => [ID], { description: 'Emails to move to the trash, at most 100.' })
+  ids: string[];
+}
+
+@InputType({ description: 'Input of updateEmailFlags; flags left null are not changed.' })
+export class UpdateEmailFlagsInput {
+  @Field(() => [ID], { description: 'Emails to change, at most 100.' })
+  ids: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'True to mark read, false to mark unread.' })
+  seen?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True to flag, false to unflag.' })
+  flagged?: boolean | null;
+}

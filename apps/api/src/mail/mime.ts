@@ -1,0 +1,171 @@
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { AddressValue, AttachmentValue } from './mail-model';
+
+/** What a raw RFC 5322 message yields; provider facts such as flags come from elsewhere. */
+export interface ParsedMessage {
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  from: AddressValue[];
+  to: AddressValue[];
+  cc: AddressValue[];
+  bcc: AddressValue[];
+  replyTo: AddressValue[];
+  sentAt: Date | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  /** Attachment keys are `mime:<index>`, the position in `parsedAttachments`. */
+  attachments: AttachmentValue[];
+  parseWarnings: string[];
+}
+
+/** Earliest and latest dates accepted from a Date header; others are reported as unreadable. */
+const earliestDate = Date.UTC(1970, 0, 1);
+const latestDate = Date.UTC(2200, 0, 1);
+
+export function addressesOf(field: AddressObject | AddressObject[] | undefined): AddressValue[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const result: AddressValue[] = [];
+  const visit = (entries: AddressObject['value']) => {
+    for (const entry of entries) {
+      if (entry.group) visit(entry.group);
+      else if (entry.address || entry.name) result.push({ name: entry.name || null, address: entry.address || null });
+    }
+  };
+  for (const object of objects) visit(object.value);
+  return result;
+}
+
+/** Parses a raw message and returns its parts; throws only on bugs, never on bad input. */
+async function parseWithWarnings(raw: Buffer): Promise<{ mail: ParsedMail | null; warnings: string[] }> {
+  try {
+    const mail = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, skipHtmlToText: true });
+    return { mail, warnings: [] };
+  } catch (error) {
+    return { mail: null, warnings: [`The MIME structure could not be parsed (${(error as Error).message}); the body is shown as raw text.`] };
+  }
+}
+
+function headerText(mail: ParsedMail, name: string): string | null {
+  const line = mail.headerLines.find((header) => header.key === name);
+  return line ? line.line.slice(line.line.indexOf(':') + 1).trim() : null;
+}
+
+/**
+ * Decodes a raw message: headers, bodies and attachment metadata, with a warning for
+ * every header or part that could not be decoded, so callers get what could be read.
+ */
+export async function parseMime(raw: Buffer): Promise<ParsedMessage & { attachmentContents: Buffer[] }> {
+  const { mail, warnings } = await parseWithWarnings(raw);
+  if (!mail) {
+    return {
+      subject: null,
+      text: raw.toString('latin1'),
+      html: null,
+      from: [],
+      to: [],
+      cc: [],
+      bcc: [],
+      replyTo: [],
+      sentAt: null,
+      messageId: null,
+      inReplyTo: null,
+      references: [],
+      attachments: [],
+      attachmentContents: [],
+      parseWarnings: warnings,
+    };
+  }
+
+  const from = addressesOf(mail.from);
+  const rawFrom = headerText(mail, 'from');
+  if (rawFrom !== null && from.length === 0) warnings.push('The From header could not be parsed as an address.');
+  if (rawFrom === null) warnings.push('The message has no From header.');
+
+  let sentAt: Date | null = mail.date ?? null;
+  const rawDate = headerText(mail, 'date');
+  if (sentAt && (Number.isNaN(sentAt.getTime()) || sentAt.getTime() < earliestDate || sentAt.getTime() > latestDate)) {
+    warnings.push(`The Date header "${rawDate}" is not a valid date.`);
+    sentAt = null;
+  } else if (rawDate !== null && !sentAt) {
+    warnings.push(`The Date header "${rawDate}" is not a valid date.`);
+  }
+
+  const attachments: AttachmentValue[] = mail.attachments.map((attachment, index) => ({
+    key: `mime:${index}`,
+    fileName: attachment.filename ?? null,
+    mimeType: attachment.contentType || 'application/octet-stream',
+    size: attachment.size ?? attachment.content.length,
+    inline: attachment.contentDisposition === 'inline' || (!attachment.filename && Boolean(attachment.cid)) || attachment.related === true,
+    contentId: attachment.cid ?? null,
+  }));
+
+  const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
+  return {
+    subject: mail.subject ?? null,
+    text: mail.text ?? null,
+    html: typeof mail.html === 'string' ? mail.html : null,
+    from,
+    to: addressesOf(mail.to),
+    cc: addressesOf(mail.cc),
+    bcc: addressesOf(mail.bcc),
+    replyTo: addressesOf(mail.replyTo),
+    sentAt,
+    messageId: mail.messageId ?? null,
+    inReplyTo: mail.inReplyTo ?? null,
+    references,
+    attachments,
+    attachmentContents: mail.attachments.map((attachment) => attachment.content),
+    parseWarnings: warnings,
+  };
+}
+
+export interface ComposeInput {
+  from?: AddressValue | null;
+  to: AddressValue[];
+  cc: AddressValue[];
+  bcc: AddressValue[];
+  replyTo: AddressValue[];
+  subject: string;
+  text: string | null;
+  html: string | null;
+  attachments: { fileName: string; mimeType: string; content: Buffer; contentId?: string | null; inline?: boolean }[];
+  inReplyTo?: string | null;
+  references?: string[];
+  date?: Date;
+  messageId?: string;
+}
+
+function formatAddresses(addresses: AddressValue[]): { name: string; address: string }[] {
+  return addresses.filter((entry) => entry.address).map((entry) => ({ name: entry.name ?? '', address: entry.address as string }));
+}
+
+/** Builds an RFC 5322 message with nodemailer's MailComposer; Bcc is kept so providers can deliver it. */
+export async function composeMime(input: ComposeInput): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: input.from?.address ? { name: input.from.name ?? '', address: input.from.address } : undefined,
+    to: formatAddresses(input.to),
+    cc: formatAddresses(input.cc),
+    bcc: formatAddresses(input.bcc),
+    replyTo: formatAddresses(input.replyTo),
+    subject: input.subject,
+    text: input.text ?? undefined,
+    html: input.html ?? undefined,
+    inReplyTo: input.inReplyTo ?? undefined,
+    references: input.references && input.references.length > 0 ? input.references : undefined,
+    date: input.date,
+    messageId: input.messageId,
+    attachments: input.attachments.map((attachment) => ({
+      filename: attachment.fileName,
+      contentType: attachment.mimeType,
+      content: attachment.content,
+      cid: attachment.contentId ?? undefined,
+      contentDisposition: attachment.inline ? ('inline' as const) : ('attachment' as const),
+    })),
+  });
+  const node = composer.compile();
+  node.keepBcc = true;
+  return node.build();
+}

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { Brackets, type DataSource } from 'typeorm';
+import { AppError, badUserInput } from '../graphql/errors';
+import type { EmailFilterValue, EmailPage, EmailValue, MailAdapter, MailboxValue, OutgoingMessage } from '../mail/mail-model';
+import { parseMime } from '../mail/mime';
+import { SandboxMailSeed, SandboxMessage } from './sandbox-mail.entity';
+import { buildCorpusMessages, buildSyntheticMessages, sandboxMailboxes, type SeedMessage } from './sandbox-mail-seed';
+
+/** Largest raw message the sandbox stores: a MySQL BLOB column holds 65,535 bytes. */
+export const sandboxMaxMessageBytes = 65_535;
+
+async function toRow(integrationId: string, message: SeedMessage): Promise<SandboxMessage> {
+  const parsed = await parseMime(message.raw);
+  const addresses = (list: { name: string | null; address: string | null }[]) =>
+    list.map((entry) => `${entry.name ?? ''} <${entry.address ?? ''}>`).join(', ').toLowerCase();
+  const row = new SandboxMessage();
+  row.integrationId = integrationId;
+  row.messageId = message.messageId;
+  row.mailboxId = message.mailboxId;
+  row.threadId = message.threadId;
+  row.labels = message.labels.join(',');
+  row.seen = message.seen;
+  row.flagged = message.flagged;
+  row.receivedAt = message.receivedAt;
+  row.fromText = addresses(parsed.from).slice(0, 1000);
+  row.toText = addresses([...parsed.to, ...parsed.cc]).slice(0, 2000);
+  row.searchText = `${parsed.subject ?? ''}\n${row.fromText}\n${row.toText}\n${(parsed.text ?? '').slice(0, 2000)}`.toLowerCase();
+  row.raw = message.raw;
+  return row;
+}
+
+/**
+ * Mail of the built-in SANDBOX provider, stored in the database per integration and seeded
+ * on first access with synthetic mail and the real-world corpus.
+ */
+export class SandboxMailAdapter implements MailAdapter {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly integrationId: string,
+  ) {}
+
+  private get messages() {
+    return this.dataSource.getRepository(SandboxMessage);
+  }
+
+  /** Seeds the mailbox once; a concurrent seeder loses the primary-key race on the marker row and skips. */
+  async ensureSeeded(): Promise<void> {
+    const seeded = await this.dataSource.getRepository(SandboxMailSeed).existsBy({ integrationId: this.integrationId });
+    if (seeded) return;
+    const rows = await Promise.all(
+      [...(await buildSyntheticMessages()), ...buildCorpusMessages()].map((message) => toRow(this.integrationId, message)),
+    );
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(SandboxMailSeed, { integrationId: this.integrationId, seededAt: new Date() });
+        for (let start = 0; start < rows.length; start += 50) await manager.insert(SandboxMessage, rows.slice(start, start + 50));
+      });
+    } catch (error) {
+      const stillMissing = !(await this.dataSource.getRepository(SandboxMailSeed).existsBy({ integrationId: this.integrationId }));
+      if (stillMissing) throw error;
+    }
+  }
+
+  async listMailboxes(): Promise<MailboxValue[]> {
+    await this.ensureSeeded();
+    const counts: { mailboxId: string; total: string; unread: string }[] = await this.messages
+      .createQueryBuilder('message')
+      .select('message.mailboxId', 'mailboxId')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN message.seen THEN 0 ELSE 1 END)', 'unread')
+      .where('message.integrationId = :integrationId', { integrationId: this.integrationId })
+      .groupBy('message.mailboxId')
+      .getRawMany();
+    return sandboxMailboxes.map((mailbox) => {
+      const count = counts.find((entry) => entry.mailboxId === mailbox.id);
+      return {
+        providerId: mailbox.id,
+        name: mailbox.name,
+        role: mailbox.role,
+        totalCount: Number(count?.total ?? 0),
+        unreadCount: Number(count?.unread ?? 0),
+      };
+    });
+  }
+
+  async listEmails(filter: EmailFilterValue, pageSize: number, pageToken: string | null): Promise<EmailPage> {
+    await this.ensureSeeded();
+    const offset = pageToken === null ? 0 : Number(pageToken);
+    if (!Number.isInteger(offset) || offset < 0) throw badUserInput('after', 'after is not a cursor returned by this connection.');
+    const query = this.messages
+      .createQueryBuilder('message')
+      .where('message.integrationId = :integrationId', { integrationId: this.integrationId });
+    if (filter.mailboxIds && filter.mailboxIds.length > 0) query.andWhere('message.mailboxId IN (:...mailboxIds)', { mailboxIds: filter.mailboxIds });
+    else query.andWhere('message.mailboxId <> :trash', { trash: 'TRASH' });
+    if (filter.from) query.andWhere('message.fromText LIKE :from', { from: `%${escapeLike(filter.from.toLowerCase())}%` });
+    if (filter.to) query.andWhere('message.toText LIKE :to', { to: `%${escapeLike(filter.to.toLowerCase())}%` });
+    if (filter.receivedAfter) query.andWhere('message.receivedAt >= :after', { after: filter.receivedAfter });
+    if (filter.receivedBefore) query.andWhere('message.receivedAt < :before', { before: filter.receivedBefore });
+    if (filter.unread !== undefined) query.andWhere('message.seen = :seen', { seen: !filter.unread });
+    if (filter.search) {
+      const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
+      query.andWhere(
+        new Brackets((inner) => {
+          words.forEach((word, index) => inner.andWhere(`message.searchText LIKE :word${index}`, { [`word${index}`]: `%${escapeLike(word)}%` }));
+        }),
+      );
+    }
+    const [rows, total] = await query
+      .orderBy('message.receivedAt', 'DESC')
+      .addOrderBy('message.messageId', 'DESC')
+      .skip(offset)
+      .take(pageSize)
+      .getManyAndCount();
+    const emails = await Promise.all(rows.map((row) => this.toEmail(row)));
+    const next = offset + rows.length < total ? String(offset + rows.length) : null;
+    return { emails, nextPageToken: next, totalCount: total };
+  }
+
+  async getEmail(providerId: string): Promise<EmailValue> {
+    await this.ensureSeeded();
+    return this.toEmail(await this.require(providerId));
+  }
+
+  async getAttachmentContent(emailProviderId: string, key: string): Promise<Buffer> {
+    const row = await this.require(emailProviderId);
+    const parsed = await parseMime(row.raw);
+    const content = key.startsWith('mime:') ? parsed.attachmentContents[Number(key.slice(5))] : undefined;
+    if (!content) throw new AppError('NOT_FOUND', 'Attachment not found.');
+    return content;
+  }
+
+  async send(message: OutgoingMessage): Promise<string> {
+    return this.store(message, 'SENT', `sent-${randomUUID()}`);
+  }
+
+  async createDraft(message: OutgoingMessage): Promise<string> {
+    return this.store(message, 'DRAFTS', `draft-${randomUUID()}`);
+  }
+
+  async updateDraft(draftId: string, message: OutgoingMessage): Promise<string> {
+    const existing = await this.requireDraft(draftId);
+    const row = await toRow(this.integrationId, { ...this.seedOf(existing), raw: this.checkSize(message.raw), receivedAt: new Date() });
+    await this.messages.save(row);
+    return draftId;
+  }
+
+  async sendDraft(draftId: string): Promise<string> {
+    const existing = await this.requireDraft(draftId);
+    await this.messages.update({ integrationId: this.integrationId, messageId: existing.messageId }, { mailboxId: 'SENT', receivedAt: new Date() });
+    return draftId;
+  }
+
+  async trash(providerIds: string[]): Promise<void> {
+    await this.requireAll(providerIds);
+    await this.messages
+      .createQueryBuilder()
+      .update(SandboxMessage)
+      .set({ mailboxId: 'TRASH' })
+      .where('integrationId = :integrationId AND messageId IN (:...ids)', { integrationId: this.integrationId, ids: providerIds })
+      .execute();
+  }
+
+  async setSeen(providerIds: string[], seen: boolean): Promise<void> {
+    await this.requireAll(providerIds);
+    await this.messages
+      .createQueryBuilder()
+      .update(SandboxMessage)
+      .set({ seen })
+      .where('integrationId = :integrationId AND messageId IN (:...ids)', { integrationId: this.integrationId, ids: providerIds })
+      .execute();
+  }
+
+  async setFlagged(providerIds: string[], flagged: boolean): Promise<void> {
+    await this.requireAll(providerIds);
+    await this.messages
+      .createQueryBuilder()
+      .update(SandboxMessage)
+      .set({ flagged })
+      .where('integrationId = :integrationId AND messageId IN (:...ids)', { integrationId: this.integrationId, ids: providerIds })
+      .execute();
+  }
+
+  private checkSize(raw: Buffer): Buffer {
+    if (raw.length > sandboxMaxMessageBytes) {
+      throw badUserInput('input.attachments', `The sandbox stores messages of at most ${sandboxMaxMessageBytes} bytes; this one has ${raw.length}. Attach less data.`);
+    }
+    return raw;
+  }
+
+  private async store(message: OutgoingMessage, mailboxId: string, messageId: string): Promise<string> {
+    await this.ensureSeeded();
+    const row = await toRow(this.integrationId, {
+      messageId,
+      mailboxId,
+      threadId: message.threadId ?? messageId,
+      labels: [],
+      seen: true,
+      flagged: false,
+      receivedAt: new Date(),
+      raw: this.checkSize(message.raw),
+    });
+    await this.messages.insert(row);
+    return messageId;
+  }
+
+  private seedOf(row: SandboxMessage): SeedMessage {
+    return {
+      messageId: row.messageId,
+      mailboxId: row.mailboxId,
+      threadId: row.threadId,
+      labels: row.labels ? row.labels.split(',') : [],
+      seen: row.seen,
+      flagged: row.flagged,
+      receivedAt: row.receivedAt,
+      raw: row.raw,
+    };
+  }
+
+  private async require(messageId: string): Promise<SandboxMessage> {
+    const row = await this.messages.findOneBy({ integrationId: this.integrationId, messageId });
+    if (!row) throw new AppError('NOT_FOUND', 'Email not found.');
+    return row;
+  }
+
+  private async requireDraft(draftId: string): Promise<SandboxMessage> {
+    const row = await this.require(draftId);
+    if (row.mailboxId !== 'DRAFTS') throw new AppError('NOT_FOUND', 'Draft not found.');
+    return row;
+  }
+
+  private async requireAll(messageIds: string[]): Promise<void> {
+    const found = await this.messages.countBy(messageIds.map((messageId) => ({ integrationId: this.integrationId, messageId })));
+    if (found !== new Set(messageIds).size) throw new AppError('NOT_FOUND', 'Email not found.');
+  }
+
+  private async toEmail(row: SandboxMessage): Promise<EmailValue> {
+    const parsed = await parseMime(row.raw);
+    return {
+      providerId: row.messageId,
+      threadId: row.threadId,
+      subject: parsed.subject,
+      text: parsed.text,
+      html: parsed.html,
+      from: parsed.from,
+      to: parsed.to,
+      cc: parsed.cc,
+      bcc: parsed.bcc,
+      replyTo: parsed.replyTo,
+      seen: row.seen,
+      flagged: row.flagged,
+      draft: row.mailboxId === 'DRAFTS',
+      labels: row.labels ? row.labels.split(',') : [],
+      mailboxIds: [row.mailboxId],
+      receivedAt: row.receivedAt,
+      sentAt: parsed.sentAt,
+      messageId: parsed.messageId,
+      attachments: parsed.attachments,
+      parseWarnings: parsed.parseWarnings,
+    };
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
