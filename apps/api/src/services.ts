@@ -12,6 +12,7 @@ import { EnvironmentKeysService } from './environments/environment-keys.service'
 import { EnvironmentTokenVerifier } from './environments/environment-token.verifier';
 import { IntegrationsService } from './integrations/integrations.service';
 import { MailService } from './mail/mail.service';
+import { CalendarService } from './calendar/calendar.service';
 
 /** The services of one server process, shared by every request. */
 export interface Services {
@@ -30,6 +31,8 @@ export interface Services {
   integrations: IntegrationsService;
   /** Unified mail across Gmail, Microsoft Graph and the sandbox. */
   mail: MailService;
+  /** Unified calendars across Google Calendar, Microsoft Graph and the sandbox. */
+  calendar: CalendarService;
   /** Verifiers for `Authorization: Bearer` tokens, tried in order. */
   bearerVerifiers: BearerVerifier[];
 }
@@ -57,5 +60,6 @@ export function createServices(config: Config, dataSource: DataSource, log: Logg
   providers.registerIntegrations(integrations);
   users.onUserDeleted((user) => integrations.disconnectAllForUser(user));
   const mail = new MailService(config, dataSource, log.child({ component: 'mail' }), () => integrations);
-  return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers, metering, integrations, mail };
+  const calendar = new CalendarService(dataSource, () => integrations, log.child({ component: 'calendar' }), { providerTimeoutMs: 15_000 });
+  return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers, metering, integrations, mail, calendar };
 }

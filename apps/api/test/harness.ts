@@ -24,7 +24,17 @@ export interface TestApp {
    * `env`, when given, replaces the variables passed to startTestApp.
    */
   restart(env?: Record<string, string>): Promise<TestApp>;
+  /**
+   * Starts a second server process on the same database and data directory, as a load
+   * balancer would run it. Closing the peer leaves the storage to the first app.
+   */
+  startPeer(env?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Resolver classes added to the schema, for probes of the request pipeline. */
+  extraResolvers?: Function[];
 }
 
 interface Storage {
@@ -47,7 +57,7 @@ async function createStorage(label: string): Promise<Storage> {
   };
 }
 
-async function startOn(storage: Storage, env: Record<string, string>, label: string): Promise<TestApp> {
+async function startOn(storage: Storage, env: Record<string, string>, label: string, options: TestAppOptions = {}): Promise<TestApp> {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -69,6 +79,7 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
     databaseHooks: { onQuery: (sql) => queries.push(sql) },
     // While a feature has no migration yet, WORKAPI_TEST_SYNCHRONIZE=1 creates its tables.
     synchronizeSchema: process.env.WORKAPI_TEST_SYNCHRONIZE === '1',
+    extraResolvers: options.extraResolvers,
   });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
@@ -86,8 +97,9 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
     restart: async (nextEnv = env) => {
       await app.close();
       closed = true;
-      return startOn(storage, nextEnv, label);
+      return startOn(storage, nextEnv, label, options);
     },
+    startPeer: (peerEnv = env) => startOn({ env: storage.env, cleanup: async () => undefined }, peerEnv, label, options),
     close: async () => {
       if (!closed) await app.close();
       closed = true;
@@ -98,7 +110,7 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
 }
 
 /** Starts a server on a fresh database of the run's dialect, listening on 127.0.0.1. */
-export async function startTestApp(env: Record<string, string> = {}, label = 'app'): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, label = 'app', options: TestAppOptions = {}): Promise<TestApp> {
   const storage = await createStorage(label);
-  return startOn(storage, env, label);
+  return startOn(storage, env, label, options);
 }

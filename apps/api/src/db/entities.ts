@@ -12,5 +12,6 @@ import { Integration } from '../integrations/integration.entity';
 import { OAuthState } from '../integrations/oauth-state.entity';
 import { SandboxMailSeed, SandboxMessage } from '../sandbox/sandbox-mail.entity';
 
+import { SandboxCalendar, SandboxEvent } from '../calendar/sandbox/sandbox-calendar.entity';
 /** Every TypeORM entity; a feature adds its own here. */
-export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMailSeed];
+export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMailSeed, SandboxCalendar, SandboxEvent];

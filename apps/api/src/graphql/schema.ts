@@ -9,8 +9,9 @@ import { MeteringResolver } from '../metering/metering.resolver';
 import { IntegrationsResolver } from '../integrations/integrations.resolver';
 import { AttachmentMetadataResolver, MailResolver } from '../mail/mail.resolver';
 
+import { CalendarResolver } from '../calendar/calendar.resolver';
 /** Every resolver class; a feature adds its own here. */
-export const resolvers: NonEmptyArray<Function> = [AccountsResolver, UsersResolver, EnvironmentUsersResolver, EnvironmentsResolver, EnvironmentKeyResolver, ProvidersResolver, EnvironmentProvidersResolver, MeteringResolver, IntegrationsResolver, MailResolver, AttachmentMetadataResolver];
+export const resolvers: NonEmptyArray<Function> = [AccountsResolver, UsersResolver, EnvironmentUsersResolver, EnvironmentsResolver, EnvironmentKeyResolver, ProvidersResolver, EnvironmentProvidersResolver, MeteringResolver, IntegrationsResolver, MailResolver, AttachmentMetadataResolver, CalendarResolver];
 
 export function buildWorkApiSchema(extraResolvers: Function[] = []): Promise<GraphQLSchema> {
   return buildSchema({
