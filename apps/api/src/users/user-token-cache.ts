@@ -1,4 +1,4 @@
-/** What the database says about one user access token, with its user and environment. */
+/** Facts from the database about one user access token, with its user and environment. */
 export interface UserTokenFacts {
   tokenId: string;
   userId: string;

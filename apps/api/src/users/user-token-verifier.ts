@@ -50,7 +50,7 @@ function toFacts(row: FactsRow): UserTokenFacts {
 
 /**
  * Returns the reason a token is rejected, or null when it is valid at `now`. Each message
- * says which check failed and never contains the token.
+ * names the check that failed and never contains the token.
  */
 export function rejectionOf(facts: UserTokenFacts, now: number): string | null {
   if (facts.environmentDeletedAt) return 'The user access token belongs to an environment that was deleted.';
@@ -109,7 +109,7 @@ export class UserTokenVerifier implements BearerVerifier {
     return auth;
   }
 
-  /** What was read about the token of an Auth this verifier returned; undefined for any other. */
+  /** Returns what was read about the token of an Auth this verifier returned; undefined for any other. */
   factsOf(auth: Auth): UserTokenFacts | undefined {
     return this.verified.get(auth);
   }

@@ -67,7 +67,7 @@ export class UsersService {
     this.tokenCache.evictEnvironment(environmentId);
   }
 
-  /** The user of a user-token request, built from what was read while verifying the token. */
+  /** Builds the user of a user-token request from what was read while verifying the token. */
   async currentUser(auth: Auth): Promise<EnvironmentUser | null> {
     if (auth.kind !== 'user') return null;
     const facts = this.tokenVerifier.factsOf(auth);
@@ -86,6 +86,11 @@ export class UsersService {
     });
   }
 
+  /**
+   * Registers cleanup to run after deleteUser.
+   * NOTE: a deleted user's integrations are revoked only by a listener that the
+   * integrations feature registers here.
+   */
   onUserDeleted(listener: UserDeletedListener): void {
     this.deletedListeners.push(listener);
   }
@@ -210,7 +215,7 @@ export class UsersService {
     return user;
   }
 
-  /** The live user with this externalId, or NOT_FOUND. */
+  /** Finds the live user with this externalId, or raises NOT_FOUND. */
   async requireUser(environmentId: string, externalId: string): Promise<EnvironmentUser> {
     checkExternalId(externalId);
     const user = await this.users().findOneBy({ environmentId, externalIdKey: sha256Hex(externalId) });
@@ -218,7 +223,7 @@ export class UsersService {
     return user;
   }
 
-  /** A live (not deleted) user by id, or null. */
+  /** Finds a live (not deleted) user by id; null when there is none. */
   findUser(userId: string): Promise<EnvironmentUser | null> {
     return this.users().findOneBy({ id: userId, deletedAt: IsNull() });
   }

@@ -27,7 +27,7 @@ function expectUnauthenticated(response: GraphQLResponse, reason: string): void 
 
 describe('user access tokens', () => {
   let testApp: TestApp;
-  let console: TestClient;
+  let developer: TestClient;
   let envClient: EnvironmentTestClient;
   let otherEnvironmentId: string;
   let otherEnvClient: EnvironmentTestClient;
@@ -43,10 +43,10 @@ describe('user access tokens', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({}, 'usertokens');
-    console = (await signUpDeveloper(testApp.url)).client;
-    const first = await createTestEnvironment(console);
+    developer = (await signUpDeveloper(testApp.url)).client;
+    const first = await createTestEnvironment(developer);
     envClient = environmentClient(testApp.url, first.environment.id, first.privateKey);
-    const second = await createTestEnvironment(console);
+    const second = await createTestEnvironment(developer);
     otherEnvironmentId = second.environment.id;
     otherEnvClient = environmentClient(testApp.url, second.environment.id, second.privateKey);
   });
@@ -57,7 +57,7 @@ describe('user access tokens', () => {
 
   it('currentUser is null without a user token', async () => {
     expect((await new TestClient(testApp.url).ok(currentUserQuery)).currentUser).toBeNull();
-    expect((await console.ok(currentUserQuery)).currentUser).toBeNull();
+    expect((await developer.ok(currentUserQuery)).currentUser).toBeNull();
     expect((await envClient.ok(currentUserQuery)).currentUser).toBeNull();
   });
 
@@ -179,7 +179,7 @@ describe('user token revocation across processes', () => {
   let testApp: TestApp;
   let second: App;
   let secondUrl: string;
-  let console: TestClient;
+  let developer: TestClient;
   let environmentId: string;
   let envClient: EnvironmentTestClient;
 
@@ -190,8 +190,8 @@ describe('user token revocation across processes', () => {
     });
     await second.server.listen({ port: 0, host: '127.0.0.1' });
     secondUrl = `http://127.0.0.1:${(second.server.server.address() as AddressInfo).port}`;
-    console = (await signUpDeveloper(testApp.url)).client;
-    const created = await createTestEnvironment(console);
+    developer = (await signUpDeveloper(testApp.url)).client;
+    const created = await createTestEnvironment(developer);
     environmentId = created.environment.id;
     envClient = environmentClient(testApp.url, environmentId, created.privateKey);
   });
@@ -222,7 +222,7 @@ describe('user token revocation across processes', () => {
     const onFirst = new TestClient(testApp.url).withBearer(accessToken.token);
     await onFirst.ok(currentUserQuery);
 
-    await console.ok(`mutation Off($input: DeactivateEnvironmentInput!) { deactivateEnvironment(input: $input) { environment { id } } }`, {
+    await developer.ok(`mutation Off($input: DeactivateEnvironmentInput!) { deactivateEnvironment(input: $input) { environment { id } } }`, {
       input: { id: environmentId },
     });
     await sleep(1100);

@@ -25,14 +25,14 @@ function expectError(response: GraphQLResponse, code: string, status: number): v
 
 describe('end users with an environment token', () => {
   let testApp: TestApp;
-  let console: TestClient;
+  let developer: TestClient;
   let environmentId: string;
   let envClient: EnvironmentTestClient;
 
   beforeAll(async () => {
     testApp = await startTestApp({}, 'users');
-    console = (await signUpDeveloper(testApp.url)).client;
-    const created = await createTestEnvironment(console);
+    developer = (await signUpDeveloper(testApp.url)).client;
+    const created = await createTestEnvironment(developer);
     environmentId = created.environment.id;
     envClient = environmentClient(testApp.url, environmentId, created.privateKey);
   });
@@ -196,7 +196,7 @@ describe('end users with an environment token', () => {
   });
 
   it('users pages through the environment with totalCount', async () => {
-    const fresh = await createTestEnvironment(console);
+    const fresh = await createTestEnvironment(developer);
     const client = environmentClient(testApp.url, fresh.environment.id, fresh.privateKey);
     for (const externalId of ['page-a', 'page-b', 'page-c', 'other']) await createTestUser(client, externalId);
 
@@ -217,7 +217,7 @@ describe('end users with an environment token', () => {
   });
 
   it('users treats LIKE wildcards in the prefix literally', async () => {
-    const fresh = await createTestEnvironment(console);
+    const fresh = await createTestEnvironment(developer);
     const client = environmentClient(testApp.url, fresh.environment.id, fresh.privateKey);
     for (const externalId of ['a%1', 'a_2', 'ab3', 'a!4']) await createTestUser(client, externalId);
     expect((await client.ok(usersQuery, { externalIdPrefix: 'a%' })).users.totalCount).toBe(1);
@@ -237,27 +237,27 @@ describe('end users with an environment token', () => {
   });
 
   it('Environment.users lists the users of the environment', async () => {
-    const fresh = await createTestEnvironment(console);
+    const fresh = await createTestEnvironment(developer);
     const client = environmentClient(testApp.url, fresh.environment.id, fresh.privateKey);
     await createTestUser(client, 'nested');
     const query = `query Env($id: ID!) { environment(id: $id) { users(first: 5) { totalCount edges { node { externalId } } } } }`;
-    const viaConsole = await console.ok(query, { id: fresh.environment.id });
+    const viaConsole = await developer.ok(query, { id: fresh.environment.id });
     expect(viaConsole.environment.users.totalCount).toBe(1);
     const viaToken = await client.ok(`query { currentEnvironment { users { edges { node { externalId } } } } }`);
     expect(viaToken.currentEnvironment.users.edges[0].node.externalId).toBe('nested');
   });
 });
 
-describe('end users with a console session', () => {
+describe('end users with a developer session', () => {
   let testApp: TestApp;
-  let console: TestClient;
+  let developer: TestClient;
   let environmentId: string;
   let envClient: EnvironmentTestClient;
 
   beforeAll(async () => {
     testApp = await startTestApp({}, 'userscon');
-    console = (await signUpDeveloper(testApp.url)).client;
-    const created = await createTestEnvironment(console);
+    developer = (await signUpDeveloper(testApp.url)).client;
+    const created = await createTestEnvironment(developer);
     environmentId = created.environment.id;
     envClient = environmentClient(testApp.url, environmentId, created.privateKey);
     for (const externalId of ['alice@example.com', 'alex@example.com', 'bob@example.com']) {
@@ -270,19 +270,19 @@ describe('end users with a console session', () => {
   });
 
   it('users lists and searches by externalId prefix', async () => {
-    const all = await console.ok(usersQuery, { environmentId });
+    const all = await developer.ok(usersQuery, { environmentId });
     expect(all.users.totalCount).toBe(3);
-    const found = await console.ok(usersQuery, { environmentId, externalIdPrefix: 'AL' });
+    const found = await developer.ok(usersQuery, { environmentId, externalIdPrefix: 'AL' });
     expect(found.users.edges.map((edge: any) => edge.node.externalId).sort()).toEqual(['alex@example.com', 'alice@example.com']);
   });
 
   it('user reads one user of an owned environment', async () => {
-    const data = await console.ok(userQuery, { environmentId, externalId: 'bob@example.com' });
+    const data = await developer.ok(userQuery, { environmentId, externalId: 'bob@example.com' });
     expect(data.user.externalId).toBe('bob@example.com');
   });
 
   it('reads require the environmentId argument', async () => {
-    const response = await console.request(usersQuery, {});
+    const response = await developer.request(usersQuery, {});
     expectError(response, 'BAD_USER_INPUT', 400);
     expect(response.body.errors?.[0].extensions?.field).toBe('environmentId');
   });
@@ -297,7 +297,7 @@ describe('end users with a console session', () => {
 
   it('deactivateUser works with a session', async () => {
     const { accessToken } = await createTestUser(envClient, 'carol@example.com');
-    const data = await console.ok(deactivateUserMutation, { input: { environmentId, externalId: 'carol@example.com' } });
+    const data = await developer.ok(deactivateUserMutation, { input: { environmentId, externalId: 'carol@example.com' } });
     expect(data.deactivateUser.user.status).toBe('DEACTIVATED');
     const rejected = await new TestClient(testApp.url).withBearer(accessToken.token).request(currentUserQuery);
     expectError(rejected, 'UNAUTHENTICATED', 401);
@@ -312,11 +312,11 @@ describe('end users with a console session', () => {
       ['reactivateUser', reactivateUserMutation, { externalId: 'bob@example.com' }],
     ];
     for (const [name, mutation, input] of attempts) {
-      const response = await console.request(mutation, { input });
+      const response = await developer.request(mutation, { input });
       expect({ name, code: errorCode(response), status: response.status }).toEqual({ name, code: 'FORBIDDEN', status: 403 });
       expect(response.body.errors?.[0].message).toContain(name);
     }
-    const listed = await console.ok(usersQuery, { environmentId });
+    const listed = await developer.ok(usersQuery, { environmentId });
     expect(listed.users.edges.map((edge: any) => edge.node.externalId)).not.toContain('minted');
   });
 
