@@ -56,7 +56,8 @@ export async function createIntegrationUser(setup: IntegrationTestSetup, externa
   const data = await setup.environment.ok<{ createUser: { user: { id: string }; accessToken: { token: string } } }>(createUserMutation, {
     input: { externalId },
   });
-  return { userId: data.createUser.user.id, externalId, client: new TestClient(setup.environment.url).withBearer(data.createUser.accessToken.token) };
+  const token = data.createUser.accessToken.token;
+  return { userId: data.createUser.user.id, externalId, token, client: new TestClient(setup.environment.url).withBearer(token) };
 }
 
 /** Requests a callback URL (built for `testPublicUrl`) on the test app, without following redirects. */

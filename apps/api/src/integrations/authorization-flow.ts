@@ -34,7 +34,7 @@ export type CallbackOutcome =
       description: string;
       /** The integration the state was bound to; null when the state was missing or unknown. */
       integration: Integration | null;
-      /** Where to send the user; null for forged or replayed states, which end on Work API's page. */
+      /** Return URL of the flow; null for forged or replayed states, which end on Work API's page. */
       returnTo: string | null;
     };
 
@@ -75,8 +75,8 @@ export class AuthorizationFlow {
 
   /**
    * Completes the flow for the callback's query parameters. Forged and replayed states leave
-   * every integration unchanged; any other failure marks the integration FAILED with the
-   * reason (an ACTIVE integration keeps its working tokens and only records the reason).
+   * every integration unchanged. Any other failure marks the integration FAILED with the
+   * reason, except that an ACTIVE integration keeps its working tokens and only records it.
    */
   async complete(parameters: URLSearchParams): Promise<CallbackOutcome> {
     const stateValue = parameters.get('state');

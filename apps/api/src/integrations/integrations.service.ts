@@ -34,7 +34,7 @@ export interface UserRef {
   environmentId: string;
 }
 
-/** Statuses whose integration holds provider tokens. */
+/** Statuses in which an integration stores provider tokens. */
 const connectedStatuses = [IntegrationStatus.ACTIVE, IntegrationStatus.NEEDS_REAUTHORIZATION];
 
 /**
@@ -163,8 +163,8 @@ export class IntegrationsService implements IntegrationAccess {
 
   /**
    * Disconnects an integration: revokes its token at the provider where the provider has a
-   * revocation endpoint (best effort; a failure is logged and does not stop the disconnect),
-   * then deletes the stored tokens and sets DISCONNECTED.
+   * revocation endpoint, then deletes the stored tokens and sets DISCONNECTED. Revocation is
+   * best effort, so a failure is logged and does not stop the disconnect.
    */
   async disconnect(auth: Auth, integrationId: string): Promise<Integration> {
     const integration = await this.requireVisible(auth, integrationId);
@@ -307,7 +307,7 @@ function disconnectedChanges(now: Date): Partial<Integration> {
   };
 }
 
-/** The environment's configured scopes, or the subset the request names. */
+/** Returns the environment's configured scopes, or the subset the request names after checking it. */
 function narrowScopes(client: ProviderClient, requested: string[] | null | undefined): string[] {
   if (requested === undefined || requested === null) return client.scopes;
   const scopes = [...new Set(requested.map((scope) => scope.trim()))];

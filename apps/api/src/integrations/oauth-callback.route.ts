@@ -6,7 +6,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-/** A small self-contained page, for flows started without `returnTo`. Every value is escaped. */
+/** Renders a small self-contained page for flows started without `returnTo`, escaping every value. */
 function renderPage(title: string, lines: string[]): string {
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n    ');
   return `<!doctype html>

@@ -31,9 +31,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Refreshes provider tokens so that concurrent requests cause exactly one call to the
  * token endpoint, also across server processes. Within a process, callers that need the
- * same refresh share one promise. Across processes, the one that claims the row's lease
- * (an atomic UPDATE on `lease_owner`) calls the token endpoint; the others poll the row
- * until `credentials_version` moves on.
+ * same refresh share one promise. Across processes, only the one that claims the row's
+ * lease with an atomic UPDATE of `lease_owner` calls the token endpoint. The others poll
+ * the row until `credentials_version` moves on.
  */
 export class TokenRefresher {
   private readonly inFlight = new Map<string, Promise<Integration>>();
