@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../graphql/connection';
+import { ValueType } from '../metering/cost-annotations';
 
 export enum AttendeeResponseStatus {
   NEEDS_ACTION = 'NEEDS_ACTION',
@@ -73,6 +74,7 @@ export class Calendar {
   color: string | null;
 }
 
+@ValueType()
 @ObjectType({ description: 'The start or end of an event: a date-time for timed events or a date for all-day events.' })
 export class EventTime {
   @Field(() => String, {
@@ -91,6 +93,7 @@ export class EventTime {
   timeZone: string | null;
 }
 
+@ValueType()
 @ObjectType({ description: 'A person or resource invited to an event.' })
 export class EventAttendee {
   @Field({ description: 'Email address of the attendee.' })
@@ -121,6 +124,7 @@ export class EventAttendee {
   additionalGuests: number;
 }
 
+@ValueType()
 @ObjectType({ description: 'The person who organizes an event.' })
 export class EventOrganizer {
   @Field(() => String, { nullable: true, description: 'Email address of the organizer; null when the provider hides it.' })
@@ -133,6 +137,7 @@ export class EventOrganizer {
   self: boolean;
 }
 
+@ValueType()
 @ObjectType({ description: 'A reminder before an event starts.' })
 export class EventReminder {
   @Field(() => ReminderMethod, { description: 'How the reminder is delivered.' })

@@ -11,7 +11,8 @@ import { QuotaClaim, UsageDay } from '../metering/usage.entity';
 import { Integration } from '../integrations/integration.entity';
 import { OAuthState } from '../integrations/oauth-state.entity';
 import { SandboxMailSeed, SandboxMessage } from '../sandbox/sandbox-mail.entity';
+import { SandboxGrant } from '../sandbox/sandbox-grant.entity';
 
 import { SandboxCalendar, SandboxEvent } from '../calendar/sandbox/sandbox-calendar.entity';
 /** Every TypeORM entity; a feature adds its own here. */
-export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMailSeed, SandboxCalendar, SandboxEvent];
+export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMailSeed, SandboxGrant, SandboxCalendar, SandboxEvent];
