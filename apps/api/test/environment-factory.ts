@@ -87,7 +87,7 @@ export class EnvironmentTestClient {
   }
 }
 
-/** A client that signs every request with the environment's private key (a new `jti` each time). */
+/** Creates a client that signs every request with the environment's private key, with a new `jti` each time. */
 export function environmentClient(url: string, environmentId: string, privateKey: string): EnvironmentTestClient {
   return new EnvironmentTestClient(url, environmentId, privateKey);
 }

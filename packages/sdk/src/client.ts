@@ -94,7 +94,7 @@ export class WorkApiClient {
     return body.data;
   }
 
-  /** The environment whose key signs this client's requests. */
+  /** Reads the environment whose key signs this client's requests. */
   async currentEnvironment(): Promise<Environment> {
     const data = await this.request<{ currentEnvironment: Environment }>(currentEnvironmentQuery);
     return data.currentEnvironment;

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { SignJWT, calculateJwkThumbprint, type JWK } from 'jose';
 
-/** The `aud` claim the Work API server expects unless its WORKAPI_TOKEN_AUDIENCE says otherwise. */
+/** The `aud` claim that Work API expects, unless the server's WORKAPI_TOKEN_AUDIENCE sets another. */
 export const defaultAudience = 'workapi';
 /** The server rejects tokens that live longer than this (`exp - iat`), in seconds. */
 export const maxTtlSeconds = 300;

@@ -4,11 +4,11 @@ import type { EnvironmentKey } from './environment-key.entity';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Public keys may be cached briefly; a revocation shows here within this many seconds. */
+/** Seconds that clients may cache the keys, so a revoked key can stay in a client's copy this long. */
 const cacheSeconds = 60;
 
-function sendNotFound(reply: FastifyReply, what: string): FastifyReply {
-  return reply.code(404).header('cache-control', 'no-store').send({ error: 'Not Found', message: `${what} not found.` });
+function sendNotFound(reply: FastifyReply, resource: string): FastifyReply {
+  return reply.code(404).header('cache-control', 'no-store').send({ error: 'Not Found', message: `${resource} not found.` });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { EnvironmentKey } from './environment-key.entity';
 
 const loaders = new WeakMap<Context, DataLoader<string, EnvironmentKey[]>>();
 
-/** The request's loader of keys by environment id: one query for all environments of a response. */
+/** Returns the request's loader of keys by environment id, so that one query loads the keys of every environment in a response. */
 export function environmentKeysLoader(context: Context): DataLoader<string, EnvironmentKey[]> {
   let loader = loaders.get(context);
   if (!loader) {

@@ -16,7 +16,7 @@ export class EnvironmentKeysService {
     private readonly log: Logger,
   ) {}
 
-  /** Every key of each environment, newest first, keyed by environment id. */
+  /** Loads every key of each environment, newest first, keyed by environment id. */
   async keysByEnvironment(environmentIds: readonly string[]): Promise<Map<string, EnvironmentKey[]>> {
     const result = new Map<string, EnvironmentKey[]>(environmentIds.map((id) => [id, []]));
     if (environmentIds.length === 0) return result;
@@ -28,7 +28,7 @@ export class EnvironmentKeysService {
     return result;
   }
 
-  /** The keys that are accepted now, newest first. */
+  /** Returns the keys that are accepted at `now`, newest first. */
   async activeKeys(environmentId: string, now = new Date()): Promise<EnvironmentKey[]> {
     const keys = (await this.keysByEnvironment([environmentId])).get(environmentId) ?? [];
     return keys.filter((key) => key.isActiveAt(now));

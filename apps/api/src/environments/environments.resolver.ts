@@ -23,7 +23,7 @@ import {
   UpdateEnvironmentPayload,
 } from './inputs/environment.inputs';
 
-/** The account id of a console session; `@Authorized(Role.Developer)` guarantees the kind. */
+/** Returns the account id of the console session. `@Authorized(Role.Developer)` ensures there is one. */
 function accountOf(context: Context): string {
   if (context.auth.kind !== 'developer') throw new Error('developer credential expected');
   return context.auth.accountId;

@@ -66,9 +66,9 @@ export class EnvironmentsService {
   }
 
   /**
-   * Returns the environment when the credential may see it: a developer sees the account's
-   * environments, an environment token and a user token only their own environment.
-   * Anything else is NOT_FOUND.
+   * Returns the environment when the credential may read it. A console session may read the
+   * account's environments, and an environment token or a user token only its own
+   * environment. Any other id is NOT_FOUND.
    */
   async requireVisible(auth: Auth, environmentId: string): Promise<Environment> {
     if (auth.kind === 'developer') return this.requireOwned(auth.accountId, environmentId);

@@ -1,0 +1,135 @@
+/**
+ * Measures environment key generation and environment token verification.
+ *
+ * Run from apps/api (see bench/README.md):
+ *   SWC_NODE_PROJECT=tsconfig.json node -r @swc-node/register ../../bench/keys.ts [--mysql] [--runs 5]
+ *
+ * Each figure is the median, over the runs, of the mean time per operation within a run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateKeyPair, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { Writable } from 'node:stream';
+import { buildApp } from '../apps/api/src/app';
+import { loadConfig } from '../apps/api/src/config/config';
+import { createScratchMysqlDatabase } from '../apps/api/test/mysql';
+import { importEnvironmentKey, signEnvironmentToken } from '../packages/sdk/src';
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+const apiRequire = createRequire(path.join(__dirname, '../apps/api/package.json'));
+const jose = apiRequire('jose') as typeof import('jose');
+
+type Algorithm = 'ES256' | 'EdDSA' | 'RS256';
+
+const keyGenerators: Record<Algorithm, () => Promise<{ publicKey: KeyObject; privateKey: KeyObject }>> = {
+  ES256: () => generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+  EdDSA: () => generateKeyPairAsync('ed25519'),
+  RS256: () => generateKeyPairAsync('rsa', { modulusLength: 2048 }),
+};
+
+const algorithms: Algorithm[] = ['ES256', 'EdDSA', 'RS256'];
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : (process.argv[index + 1] ?? '');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+interface Timing {
+  /** Median over the runs of the mean microseconds per call. */
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Runs `operation` `iterations` times per run, after a few warm-up calls, and summarizes the runs. */
+async function measure(runs: number, iterations: number, operation: (index: number) => Promise<unknown>): Promise<Timing> {
+  for (let index = 0; index < Math.min(iterations, 20); index++) await operation(-1 - index);
+  const perRun: number[] = [];
+  let counter = 0;
+  for (let run = 0; run < runs; run++) {
+    const start = process.hrtime.bigint();
+    for (let index = 0; index < iterations; index++) await operation(counter++);
+    perRun.push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
+  }
+  return { median: median(perRun), min: Math.min(...perRun), max: Math.max(...perRun) };
+}
+
+function formatDuration(microseconds: number): string {
+  return microseconds >= 1000 ? `${(microseconds / 1000).toFixed(2)} ms` : `${microseconds.toFixed(0)} µs`;
+}
+
+function format(timing: Timing): string {
+  return `${formatDuration(timing.median)} (runs ${formatDuration(timing.min)} to ${formatDuration(timing.max)})`;
+}
+
+async function main(): Promise<void> {
+  const runs = Number(argument('--runs') ?? 5);
+  if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be a whole number of at least 3.');
+  const useMysql = process.argv.includes('--mysql');
+
+  const load = os.loadavg().map((value) => value.toFixed(1)).join(' ');
+  console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, load average ${load}, ${runs} runs`);
+  console.log('\nKey generation (node:crypto generateKeyPair, as the server does for ES256):');
+  for (const algorithm of algorithms) {
+    const iterations = algorithm === 'RS256' ? 10 : 200;
+    const time = await measure(runs, iterations, () => keyGenerators[algorithm]());
+    console.log(`  ${algorithm.padEnd(6)} ${format(time)} per key pair (${iterations} per run)`);
+  }
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workapi-bench-'));
+  const scratch = useMysql ? await createScratchMysqlDatabase('bench') : undefined;
+  const config = loadConfig({
+    WORKAPI_DATA_DIR: dataDir,
+    WORKAPI_LOG_LEVEL: 'silent',
+    // A throwaway key, because the server requires one whenever DATABASE_URL is set.
+    WORKAPI_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  });
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const app = await buildApp(config, { logDestination: discard, synchronizeSchema: true });
+  const verifier = app.services.bearerVerifiers.find((candidate) => candidate.accepts('a.b.c'))!;
+
+  try {
+    console.log(`\nToken verification (${scratch ? 'MariaDB/MySQL' : 'SQLite'} for the full check):`);
+    for (const algorithm of algorithms) {
+      const pair = await keyGenerators[algorithm]();
+      const publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const { environment } = await app.services.environments.create(randomUUID(), { name: `bench-${algorithm}`, publicKey: publicKeyPem });
+      const signingKey = await importEnvironmentKey(pair.privateKey);
+      const sign = () => signEnvironmentToken({ environmentId: environment.id, privateKey: pair.privateKey, ttlSeconds: 300 }, signingKey);
+
+      const iterations = 300;
+      const total = runs * iterations + 40;
+      const tokens: string[] = [];
+      for (let index = 0; index < total; index++) tokens.push(await sign());
+      let next = 0;
+
+      const signTime = await measure(runs, iterations, sign);
+      const signatureTime = await measure(runs, iterations, (index) =>
+        jose.compactVerify(tokens[Math.abs(index) % tokens.length], pair.publicKey, { algorithms: [algorithm] }),
+      );
+      const fullTime = await measure(runs, iterations, () => verifier.verify(tokens[next++]));
+      console.log(
+        `  ${algorithm.padEnd(6)} sign ${format(signTime)}\n         signature check ${format(signatureTime)}\n         full verification ${format(fullTime)}`,
+      );
+    }
+  } finally {
+    await app.close();
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
