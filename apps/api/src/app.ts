@@ -23,6 +23,7 @@ import { buildWorkApiSchema } from './graphql/schema';
 import { registerHealthRoutes } from './http/health';
 import { registerEnvironmentKeyRoutes } from './environments/environment-key.routes';
 import { registerOAuthCallbackRoute } from './integrations/oauth-callback.route';
+import { registerSandboxOAuthRoutes } from './sandbox/sandbox-oauth.routes';
 import { createLogger } from './logging/logger';
 import { createServices, type Services } from './services';
 
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerHealthRoutes(server, dataSource);
   registerEnvironmentKeyRoutes(server, services);
   registerOAuthCallbackRoute(server, services);
+  await registerSandboxOAuthRoutes(server, services);
   await registerConsole(server, config);
 
   return {
