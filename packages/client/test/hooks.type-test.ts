@@ -4,15 +4,17 @@
 import { useSignInMutation, useSignOutMutation, useSignUpMutation, useViewerQuery } from '../src';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-function assertType<T extends true>(): T | undefined {
-  return undefined;
+
+// Fails to compile unless the value's type is exactly `Expected`, not just assignable to it.
+function expectExactType<Expected>() {
+  return <Actual>(_value: Actual, ..._proof: Equal<Actual, Expected> extends true ? [] : ['the types differ']) => undefined;
 }
 
 // Never called: hooks only run inside components, and this file is only type-checked.
 export function checkGeneratedHookTypes() {
   const viewer = useViewerQuery({ fetchPolicy: 'cache-first' });
   if (viewer.dataState === 'complete') {
-    assertType<Equal<typeof viewer.data.viewer, { id: string; email: string; name: string; createdAt: string } | null>>();
+    expectExactType<{ id: string; email: string; name: string; createdAt: string } | null>()(viewer.data.viewer);
     // @ts-expect-error viewer is nullable, so it must be checked before use
     void viewer.data.viewer.email;
     // @ts-expect-error Developer has no password field
@@ -31,11 +33,11 @@ export function checkGeneratedHookTypes() {
   void signUp({ variables: { input: { email: 'ada@example.com', password: 'correct horse battery' } } });
   // @ts-expect-error email is a String
   void signUp({ variables: { input: { email: 42, password: 'correct horse battery', name: 'Ada' } } });
-  assertType<Equal<NonNullable<typeof signUpResult.data>['signUp']['developer']['email'], string>>();
+  expectExactType<string | undefined>()(signUpResult.data?.signUp.developer.email);
 
   const [signIn] = useSignInMutation({
     onCompleted: (data) => {
-      assertType<Equal<typeof data.signIn.developer.id, string>>();
+      expectExactType<string>()(data.signIn.developer.id);
     },
   });
   // @ts-expect-error SignInInput has no name field
@@ -43,5 +45,5 @@ export function checkGeneratedHookTypes() {
 
   const [signOut, signOutResult] = useSignOutMutation();
   void signOut();
-  assertType<Equal<NonNullable<typeof signOutResult.data>['signOut']['signedOut'], boolean>>();
+  expectExactType<boolean | undefined>()(signOutResult.data?.signOut.signedOut);
 }

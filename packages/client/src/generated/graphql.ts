@@ -4,14 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Credentials of an existing developer. */
 export type SignInInput = {
+  /** Email address of the account. */
   email: string;
+  /** Password of the account. */
   password: string;
 };
 
+/** A new developer account. */
 export type SignUpInput = {
+  /** Email address used to sign in; stored trimmed and lower-cased. */
   email: string;
+  /** Display name of 1 to 100 characters. */
   name: string;
+  /** Password of 12 to 128 characters. */
   password: string;
 };
 
