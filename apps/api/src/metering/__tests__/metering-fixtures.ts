@@ -34,6 +34,8 @@ export interface MeteredAccount {
   privateKey: string;
   /** A client whose requests are metered as a user access token of the environment. */
   user: TestClient;
+  /** The bearer token that `user` sends, for requests to other server processes. */
+  userToken: string;
   /** A client whose requests are metered as an environment token. */
   environment: TestClient;
   /** Metered user client of another environment of the same account. */
@@ -44,13 +46,15 @@ export async function createMeteredAccount(testApp: TestApp): Promise<MeteredAcc
   const { client, developer } = await signUpDeveloper(testApp.url);
   const row = await testApp.app.dataSource.getRepository(Developer).findOneByOrFail({ id: developer.id });
   const { environment, privateKey } = await createTestEnvironment(client);
-  const userOf = (environmentId: string) => new TestClient(testApp.url).withBearer(`${testTokenPrefix}user.${row.accountId}.${environmentId}`);
+  const userToken = (environmentId: string) => `${testTokenPrefix}user.${row.accountId}.${environmentId}`;
+  const userOf = (environmentId: string) => new TestClient(testApp.url).withBearer(userToken(environmentId));
   return {
     console: client,
     accountId: row.accountId,
     environmentId: environment.id,
     privateKey,
     user: userOf(environment.id),
+    userToken: userToken(environment.id),
     environment: new TestClient(testApp.url).withBearer(`${testTokenPrefix}environment.${row.accountId}.${environment.id}`),
     userOf,
   };

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { TestClient, errorCode } from '../../../test/graphql-client';
+import { RedisBuckets } from '../bucket';
+import { createMeteredAccount, installTestVerifier } from './metering-fixtures';
+import { ProbeResolver } from './probe.resolver';
+
+/** The Redis server that the test environment provides. */
+const redisUrl = process.env.WORKAPI_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const page = '{ probeItems(first: 100) { nodes { id } } }';
+
+describe('throttle buckets in Redis', () => {
+  it('concurrent takes never overdraw the bucket', async () => {
+    const buckets = new RedisBuckets(redisUrl, { capacity: 1000, restoreRate: 1 }, pino({ level: 'silent' }));
+    try {
+      const key = `test-${randomUUID()}`;
+      const results = await Promise.all(Array.from({ length: 50 }, () => buckets.take(key, 30)));
+      expect(results.filter((result) => result.allowed)).toHaveLength(33);
+      const refused = results.find((result) => !result.allowed);
+      expect(refused?.retryAfterSeconds).toBeGreaterThanOrEqual(20);
+      expect(await buckets.refund(key, 500)).toBeGreaterThanOrEqual(510);
+      expect(await buckets.refund(key, 5000)).toBe(1000);
+      expect(await buckets.peek(key)).toBe(1000);
+    } finally {
+      await buckets.close();
+    }
+  });
+
+  describe('two server processes', () => {
+    let first: TestApp;
+    let second: TestApp;
+
+    beforeAll(async () => {
+      first = await startTestApp({ WORKAPI_REDIS_URL: redisUrl, WORKAPI_THROTTLE_RESTORE_RATE: '1' }, 'redisbucket', {
+        extraResolvers: [ProbeResolver],
+      });
+      second = await first.startPeer();
+      installTestVerifier(first);
+      installTestVerifier(second);
+    });
+
+    afterAll(async () => {
+      await second.close();
+      await first.close();
+    });
+
+    it('share one bucket per environment', async () => {
+      const account = await createMeteredAccount(first);
+      for (let request = 0; request < 10; request += 1) {
+        expect((await account.user.request(page)).status).toBe(200);
+      }
+      const secondClient = new TestClient(second.url).withBearer(account.userToken);
+      const refused = await secondClient.request(page);
+      expect(refused.status).toBe(429);
+      expect(errorCode(refused)).toBe('THROTTLED');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(80);
+    });
+
+    it('refunds the unused points to the shared bucket', async () => {
+      const account = await createMeteredAccount(first);
+      const response = await account.user.request('{ probeItems(first: 100, count: 10) { nodes { id } } }');
+      expect(response.body.extensions?.cost.actualQueryCost).toBe(10);
+      expect(response.body.extensions?.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(990);
+      const dry = await new TestClient(second.url).withBearer(account.userToken).request(page, undefined, { headers: { 'x-workapi-dry-run': '1' } });
+      expect(dry.body.extensions?.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(990);
+      expect(dry.body.extensions?.cost.throttleStatus.currentlyAvailable).toBeLessThan(1000);
+    });
+  });
+});
