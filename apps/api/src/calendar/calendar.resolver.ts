@@ -13,7 +13,7 @@ import {
   UpdateEventPayload,
 } from './inputs/calendar.inputs';
 
-/** The end user of a request that passed @Authorized(Role.User). */
+/** Returns the end user of a request that passed @Authorized(Role.User). */
 function userOf(auth: Auth): CalendarUser {
   if (auth.kind !== 'user') throw new Error('calendar resolvers run only for user access tokens');
   return { userId: auth.userId, environmentId: auth.environmentId };

@@ -203,7 +203,7 @@ interface EventCursor {
   size: number;
 }
 
-/** A cursor after the last event of a provider page points at the next page directly, saving a request. */
+/** Moves a cursor that sits after the last event of a provider page to the next page, which saves a provider request on resume. */
 function atPageEnd(cursor: EventCursor, pageLength: number, nextPageToken: string | null, pageSize: number): EventCursor {
   if (cursor.skip < pageLength) return cursor;
   if (nextPageToken !== null) return { calendarIndex: cursor.calendarIndex, token: nextPageToken, skip: 0, size: pageSize + 1 };

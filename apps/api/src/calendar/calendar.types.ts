@@ -11,9 +11,9 @@ export enum AttendeeResponseStatus {
 
 registerEnumType(AttendeeResponseStatus, {
   name: 'AttendeeResponseStatus',
-  description: "An attendee's answer to an invitation.",
+  description: "An attendee's response to an invitation.",
   valuesConfig: {
-    NEEDS_ACTION: { description: 'The attendee has not answered yet.' },
+    NEEDS_ACTION: { description: 'The attendee has not responded yet.' },
     ACCEPTED: { description: 'The attendee accepted.' },
     TENTATIVE: { description: 'The attendee accepted tentatively.' },
     DECLINED: { description: 'The attendee declined.' },
@@ -102,7 +102,7 @@ export class EventAttendee {
   @Field(() => String, { nullable: true, description: 'Display name; null when the provider has none.' })
   name: string | null;
 
-  @Field(() => AttendeeResponseStatus, { description: 'Answer of the attendee to the invitation.' })
+  @Field(() => AttendeeResponseStatus, { description: 'Response of the attendee to the invitation.' })
   responseStatus: AttendeeResponseStatus;
 
   @Field({ description: 'True when attendance is optional.' })
@@ -117,7 +117,7 @@ export class EventAttendee {
   @Field({ description: 'True for a resource such as a meeting room.' })
   resource: boolean;
 
-  @Field(() => String, { nullable: true, description: "The attendee's comment on the answer; null when none." })
+  @Field(() => String, { nullable: true, description: "The attendee's comment on the response; null when none." })
   comment: string | null;
 
   @Field(() => Int, { description: 'Number of additional guests the attendee brings (Google calendars only, otherwise 0).' })
@@ -173,7 +173,7 @@ export class Event {
   @Field({ description: 'True for an all-day event, whose start and end carry dates instead of date-times.' })
   allDay: boolean;
 
-  @Field(() => [EventAttendee], { description: 'People and resources invited, with their answers; empty when none.' })
+  @Field(() => [EventAttendee], { description: 'People and resources invited, with their responses; empty when none.' })
   attendees: EventAttendee[];
 
   @Field(() => EventOrganizer, { nullable: true, description: 'Organizer of the event; null when the provider reports none.' })

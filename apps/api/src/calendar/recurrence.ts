@@ -95,7 +95,7 @@ export function expandSeries(
   return occurrences;
 }
 
-/** The EXDATE line that removes the occurrence starting at `start` from a series. */
+/** Builds the EXDATE line that removes the occurrence starting at `start` from a series. */
 export function exdateLine(start: DateTime, allDay: boolean, zone: string | null): string {
   if (allDay) return `EXDATE;VALUE=DATE:${start.setZone(zone ?? 'UTC').toFormat('yyyyMMdd')}`;
   return `EXDATE:${start.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`;

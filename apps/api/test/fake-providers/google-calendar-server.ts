@@ -279,7 +279,8 @@ function listEvents(calendar: GoogleCalendarEntry, items: GoogleEventResource[],
   if (offset === null) return badRequest('Invalid page token.');
 
   const horizon = timeMax ?? DateTime.fromISO('2030-01-01T00:00:00Z');
-  let selected = singleEvents ? items.flatMap((item) => (item.recurrence ? expand(item, calendar.timeZone, horizon) : [item])) : [...items];
+  let selected = [...items];
+  if (singleEvents) selected = items.flatMap((item) => (item.recurrence ? expand(item, calendar.timeZone, horizon) : [item]));
   selected = selected.filter((event) => {
     // timeMin bounds the end and timeMax the start, both exclusive, as Google documents.
     if (timeMin && instantOf(event.end, calendar.timeZone) <= timeMin) return false;

@@ -64,7 +64,7 @@ const responseByGraph: Record<string, AttendeeResponseStatus> = {
   declined: AttendeeResponseStatus.DECLINED,
 };
 
-/** Graph returns times in UTC and bodies as text when asked to, so every read asks. */
+/** Graph returns times in UTC and bodies as text only on request, so every read sends this header. */
 const preferHeaders = { prefer: 'outlook.timezone="UTC", outlook.body-content-type="text"' };
 
 /** Graph accepts at most 1000 items per page of events and calendarView. */
@@ -289,7 +289,7 @@ function toGraphBody(write: EventWrite, start: NormalizedTime | undefined): Reco
   }
   if (write.end !== undefined) body.end = toGraphTime(write.end);
   if (write.attendees !== undefined) {
-    // NOTE: Graph sets attendees' answers itself; a responseStatus given here is not sent.
+    // NOTE: Graph records attendees' responses itself, so a responseStatus given here is not sent.
     body.attendees = write.attendees.map((attendee) => ({
       emailAddress: { address: attendee.email, ...(attendee.name ? { name: attendee.name } : {}) },
       type: attendee.optional ? 'optional' : 'required',

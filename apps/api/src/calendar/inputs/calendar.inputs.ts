@@ -29,7 +29,7 @@ export class EventAttendeeInput {
 
   @Field(() => AttendeeResponseStatus, {
     nullable: true,
-    description: "The attendee's answer, when already known; Google calendars and the sandbox store it, Microsoft calendars track answers themselves and ignore it.",
+    description: "The attendee's response, when already known. Google calendars and the sandbox store it; Microsoft calendars track responses themselves and ignore it.",
   })
   responseStatus?: AttendeeResponseStatus | null;
 }

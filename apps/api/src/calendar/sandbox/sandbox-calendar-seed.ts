@@ -54,7 +54,7 @@ function random(seed: number): () => number {
   };
 }
 
-/** A UUID-shaped id derived from the integration and a label, so seeding twice makes the same rows. */
+/** Derives a UUID-shaped id from the integration and a label, so that seeding twice makes the same rows. */
 function stableId(integrationId: string, label: string): string {
   const hex = createHash('sha256').update(`${integrationId}:${label}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -68,7 +68,7 @@ export interface SandboxCalendarSeed {
 /**
  * Builds the calendars and events of a new SANDBOX integration: four calendars and about a
  * hundred events from eight weeks before to eight weeks after `anchor` (the Monday of the
- * week of first access), with attendees and their answers, all-day events and recurring
+ * week of first access), with attendees and their responses, all-day events and recurring
  * series. The same integration id and anchor always give the same data.
  */
 export function seedSandboxCalendar(integrationId: string, anchor: DateTime, now: Date): SandboxCalendarSeed {

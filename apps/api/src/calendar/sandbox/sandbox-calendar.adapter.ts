@@ -21,7 +21,7 @@ const occurrenceHorizonYears = 5;
 /**
  * The built-in SANDBOX calendar: reads and writes the integration's rows in
  * `sandbox_calendars` and `sandbox_events`, seeding them on first access. Series are
- * expanded like Google does it, with occurrence ids `<seriesId>_<UTC start>`; changing an
+ * expanded as at Google, with occurrence ids `<seriesId>_<UTC start>`. Changing an
  * occurrence stores it as its own row and adds an EXDATE to the series.
  */
 export class SandboxCalendarAdapter implements CalendarAdapter {

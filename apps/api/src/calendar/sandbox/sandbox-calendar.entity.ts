@@ -40,8 +40,8 @@ export class SandboxCalendar {
 
 /**
  * An event of a SANDBOX calendar: a single event, a series (with `recurrence`), or a
- * changed occurrence of a series (with `recurringEventId` and `originalStartAt`), whose id
- * is the occurrence id and whose original start the series lists in an EXDATE line.
+ * changed occurrence of a series (with `recurringEventId` and `originalStartAt`). A changed
+ * occurrence keeps the occurrence id, and the series lists its original start in an EXDATE line.
  */
 @Entity('sandbox_events')
 @Index('idx_sandbox_events_calendar', ['integrationId', 'calendarId'])
