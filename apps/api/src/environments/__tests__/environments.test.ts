@@ -217,6 +217,26 @@ describe('environments', () => {
     expect(again.environment.name).toBe('one');
   });
 
+  it('concurrent creates respect the limit', async () => {
+    const { client } = await signUpDeveloper(testApp.url);
+    const responses = await Promise.all(
+      ['c1', 'c2', 'c3', 'c4', 'c5'].map((name) => client.request(createEnvironmentMutation, { input: { name } })),
+    );
+    const codes = responses.map((response) => errorCode(response) ?? 'OK').sort();
+    expect(codes).toEqual(['LIMIT_REACHED', 'LIMIT_REACHED', 'OK', 'OK', 'OK']);
+    const list = await client.ok(environmentsQuery);
+    expect(list.environments).toHaveLength(3);
+  });
+
+  it('concurrent creates of one name succeed once', async () => {
+    const { client } = await signUpDeveloper(testApp.url);
+    const responses = await Promise.all(
+      ['twin', 'TWIN', 'Twin'].map((name) => client.request(createEnvironmentMutation, { input: { name } })),
+    );
+    const codes = responses.map((response) => errorCode(response) ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+  });
+
   it('environments lists the account environments with keys', async () => {
     const { client } = await signUpDeveloper(testApp.url);
     const first = await createTestEnvironment(client, 'development');
