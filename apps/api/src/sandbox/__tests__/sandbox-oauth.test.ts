@@ -41,12 +41,14 @@ describe('sandbox OAuth server', () => {
 
   type TokenResponse = { error?: string; access_token?: string; refresh_token?: string; token_type?: string };
 
-  const token = (fields: Record<string, string>): Promise<Response & { json(): Promise<TokenResponse> }> =>
+  const readToken = async (response: Response) => (await response.json()) as TokenResponse;
+
+  const token = (fields: Record<string, string>): Promise<Response> =>
     fetch(`${testApp.url}/sandbox/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ client_id: 'workapi-sandbox', client_secret: 'workapi-sandbox-secret', ...fields }).toString(),
-    }) as Promise<Response & { json(): Promise<TokenResponse> }>;
+    });
 
   it('consent page shows Allow and Deny', async () => {
     const response = await fetch(`${testApp.url}/sandbox/authorize?${authorizeParams()}`);
@@ -79,35 +81,35 @@ describe('sandbox OAuth server', () => {
     expect(location.origin + location.pathname).toBe(callback);
 
     const wrongVerifier = await token({ grant_type: 'authorization_code', code, redirect_uri: callback, code_verifier: 'b'.repeat(43) });
-    expect((await wrongVerifier.json()).error).toBe('invalid_grant');
+    expect((await readToken(wrongVerifier)).error).toBe('invalid_grant');
 
     const second = await decide('allow');
     const goodCode = second.searchParams.get('code') as string;
     const exchanged = await token({ grant_type: 'authorization_code', code: goodCode, redirect_uri: callback, code_verifier: verifier });
-    const tokens = await exchanged.json();
+    const tokens = await readToken(exchanged);
     expect(exchanged.status).toBe(200);
     expect(tokens.token_type).toBe('Bearer');
     expect(typeof tokens.refresh_token).toBe('string');
 
     const replay = await token({ grant_type: 'authorization_code', code: goodCode, redirect_uri: callback, code_verifier: verifier });
-    expect((await replay.json()).error).toBe('invalid_grant');
+    expect((await readToken(replay)).error).toBe('invalid_grant');
 
-    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token as string });
     expect(refreshed.status).toBe(200);
-    expect(typeof (await refreshed.json()).access_token).toBe('string');
+    expect(typeof (await readToken(refreshed)).access_token).toBe('string');
 
     const dump = await dumpDatabase(testApp.app.dataSource);
     expect(dump).not.toContain(goodCode);
-    expect(dump).not.toContain(tokens.refresh_token);
-    expect(dump).not.toContain(tokens.access_token);
+    expect(dump).not.toContain(tokens.refresh_token as string);
+    expect(dump).not.toContain(tokens.access_token as string);
 
     await fetch(`${testApp.url}/sandbox/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: tokens.refresh_token }).toString(),
+      body: new URLSearchParams({ token: tokens.refresh_token as string }).toString(),
     });
-    const afterRevoke = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
-    expect((await afterRevoke.json()).error).toBe('invalid_grant');
+    const afterRevoke = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token as string });
+    expect((await readToken(afterRevoke)).error).toBe('invalid_grant');
   });
 
   it('token rejects an unknown client', async () => {
