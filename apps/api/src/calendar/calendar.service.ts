@@ -130,7 +130,7 @@ export class CalendarService {
     const integrationId = calendarRef?.integrationId ?? (input.integrationId as string);
     return this.withAdapter(user, integrationId, async (adapter, credentials) => {
       const calendarId = calendarRef?.providerId ?? (await this.primaryCalendarId(adapter, credentials));
-      const event = await adapter.createEvent(credentials, calendarId, write);
+      const event = await this.explainingReadOnly(adapter, credentials, calendarId, () => adapter.createEvent(credentials, calendarId, write));
       this.log.info({ integrationId, eventId: event.eventProviderId }, 'event created');
       return toEvent(credentials.integrationId, event);
     });
@@ -141,7 +141,7 @@ export class CalendarService {
     const write = updateEventWrite(input);
     return this.withAdapter(user, ref.integrationId, async (adapter, credentials) => {
       const complete = await this.withBothTimes(adapter, credentials, ref, write);
-      const event = await adapter.updateEvent(credentials, ref.calendarId, ref.eventId, complete);
+      const event = await this.explainingReadOnly(adapter, credentials, ref.calendarId, () => adapter.updateEvent(credentials, ref.calendarId, ref.eventId, complete));
       this.log.info({ integrationId: ref.integrationId, eventId: ref.eventId }, 'event updated');
       return toEvent(credentials.integrationId, event);
     });
@@ -149,7 +149,9 @@ export class CalendarService {
 
   async deleteEvent(user: CalendarUser, id: string): Promise<string> {
     const ref = eventRefOf(id, 'input.id');
-    await this.withAdapter(user, ref.integrationId, (adapter, credentials) => adapter.deleteEvent(credentials, ref.calendarId, ref.eventId));
+    await this.withAdapter(user, ref.integrationId, (adapter, credentials) =>
+      this.explainingReadOnly(adapter, credentials, ref.calendarId, () => adapter.deleteEvent(credentials, ref.calendarId, ref.eventId)),
+    );
     this.log.info({ integrationId: ref.integrationId, eventId: ref.eventId }, 'event deleted');
     return id;
   }
@@ -165,6 +167,25 @@ export class CalendarService {
     }
     checkEventSpan(start, end);
     return { ...write, start, end };
+  }
+
+  /**
+   * Runs a write and turns the provider's HTTP 403, which the shared mapping reports as
+   * NEEDS_REAUTHORIZATION (a missing scope), into BAD_USER_INPUT when the calendar turns out
+   * to be read-only for the account, because connecting again would not help then.
+   */
+  private async explainingReadOnly<T>(adapter: CalendarAdapter, credentials: ProviderCredentials, calendarId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'NEEDS_REAUTHORIZATION') throw error;
+      const calendars = await adapter.listCalendars(credentials).catch(() => []);
+      const calendar = calendars.find((candidate) => candidate.providerId === calendarId);
+      if (calendar && !calendar.canEdit) {
+        throw badUserInput('input.calendarId', `The calendar "${calendar.name}" is read-only for this account; choose a calendar whose canEdit is true.`);
+      }
+      throw error;
+    }
   }
 
   private async primaryCalendarId(adapter: CalendarAdapter, credentials: ProviderCredentials): Promise<string> {

@@ -276,6 +276,17 @@ describe('calendar API', () => {
       expect((await owner.client.ok(eventQuery, { id: event.id })).event.title).toBe('Budget');
     });
 
+    it('reports a write to a read-only calendar as BAD_USER_INPUT', async () => {
+      const calendars = (await owner.client.ok(calendarsQuery, { integrationId: googleId })).calendars;
+      const holidays = calendars.find((calendar: any) => !calendar.canEdit);
+      const response = await owner.client.request(createEventMutation, {
+        input: { calendarId: holidays.id, title: 'Extra holiday', start: { date: '2026-04-06' }, end: { date: '2026-04-07' } },
+      });
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(response.body.errors?.[0].extensions?.field).toBe('input.calendarId');
+      expect(response.body.errors?.[0].message).toContain('Holidays in Germany');
+    });
+
     it('turns a provider 429 into PROVIDER_RATE_LIMITED with Retry-After', async () => {
       googleServer.failNext({ status: 429, headers: { 'retry-after': '21' } });
       const response = await owner.client.request(calendarsQuery, { integrationId: googleId });
