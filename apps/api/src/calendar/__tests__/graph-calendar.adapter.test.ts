@@ -4,7 +4,7 @@ import { ProviderUnauthorizedError, type ProviderCredentials } from '../../integ
 import type { AppError } from '../../graphql/errors';
 import { createGraphCalendarServer, graphCalendarFixtures, graphOwner, graphPrimaryCalendarId, type FakeGraphCalendarStore } from '../../../test/fake-providers/graph-calendar-server';
 import type { FakeHttpServer } from '../../../test/fake-providers/http-server';
-import { GraphCalendarAdapter } from '../adapters/graph-calendar.adapter';
+import { GraphCalendarAdapter, toEvent as toGraphEvent } from '../adapters/graph-calendar.adapter';
 import { AttendeeResponseStatus, EventStatus, ReminderMethod } from '../calendar.types';
 import { normalizeEventTime } from '../event-time';
 
@@ -57,6 +57,18 @@ describe('GraphCalendarAdapter', () => {
     expect(holiday.start).toEqual({ dateTime: null, date: '2026-03-06', timeZone: 'Europe/Berlin' });
     expect(holiday.end.date).toBe('2026-03-07');
     expect(holiday.reminders).toEqual([]);
+  });
+
+  it('reads all-day dates that Graph left at midnight', async () => {
+    const event = toGraphEvent({
+      id: 'AAMkAllDayWest=',
+      isAllDay: true,
+      start: { dateTime: '2026-03-20T00:00:00.0000000', timeZone: 'UTC' },
+      end: { dateTime: '2026-03-21T00:00:00.0000000', timeZone: 'UTC' },
+      originalStartTimeZone: 'Eastern Standard Time',
+    }, graphPrimaryCalendarId);
+    expect(event.start).toEqual({ dateTime: null, date: '2026-03-20', timeZone: 'America/New_York' });
+    expect(event.end.date).toBe('2026-03-21');
   });
 
   it('maps attendees, organizer, series and cancellation', async () => {

@@ -215,15 +215,20 @@ function toCalendar(calendar: GraphCalendar): ProviderCalendar {
 
 /**
  * Reads a Graph dateTimeTimeZone. Timed values are shown in the zone the event was made in.
- * All-day values are midnights; Graph converts them to the requested zone (UTC) like any
- * time, so the date is read back in the event's original zone.
+ * All-day values are midnights in the event's zone. A value that is not midnight in the
+ * returned zone was converted (to the UTC that `Prefer` requests), so its date is read back
+ * in the event's original zone; a midnight is taken as the date itself.
  */
 function toTime(value: GraphDateTimeTimeZone | undefined, originalZone: string | undefined, allDay: boolean): EventTime {
   const valueZone = toIanaTimeZone(value?.timeZone) ?? 'UTC';
   const displayZone = toIanaTimeZone(originalZone) ?? valueZone;
   const instant = DateTime.fromISO(value?.dateTime ?? '', { zone: valueZone });
   if (!instant.isValid) return { dateTime: null, date: null, timeZone: displayZone };
-  if (allDay) return dateValue(instant.setZone(displayZone).toISODate() as string, displayZone);
+  if (allDay) {
+    const isMidnight = instant.hour === 0 && instant.minute === 0 && instant.second === 0;
+    const date = isMidnight ? instant.toISODate() : instant.setZone(displayZone).toISODate();
+    return dateValue(date as string, displayZone);
+  }
   return dateTimeValue(instant, displayZone);
 }
 
