@@ -2,7 +2,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AddressValue, AttachmentValue } from './mail-model';
 
-/** What a raw RFC 5322 message yields; provider facts such as flags come from elsewhere. */
+/** The decoded content of a raw RFC 5322 message; provider facts such as flags come from the adapter. */
 export interface ParsedMessage {
   subject: string | null;
   text: string | null;

@@ -6,7 +6,7 @@ import { parseMime } from '../mail/mime';
 import { SandboxMailSeed, SandboxMessage } from './sandbox-mail.entity';
 import { buildCorpusMessages, buildSyntheticMessages, sandboxMailboxes, type SeedMessage } from './sandbox-mail-seed';
 
-/** Largest raw message the sandbox stores: a MySQL BLOB column holds 65,535 bytes. */
+/** Largest raw message the sandbox stores: a MySQL BLOB column stores at most 65,535 bytes. */
 export const sandboxMaxMessageBytes = 65_535;
 
 async function toRow(integrationId: string, message: SeedMessage): Promise<SandboxMessage> {

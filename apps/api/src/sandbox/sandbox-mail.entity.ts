@@ -40,7 +40,7 @@ export class SandboxMessage {
   @Column({ type: 'varchar', length: 2000, name: 'to_text', default: '' })
   toText: string;
 
-  /** RFC 5322 message; a MySQL BLOB holds at most 65,535 bytes, which sandboxMaxMessageBytes enforces. */
+  /** RFC 5322 message. A MySQL BLOB stores at most 65,535 bytes, and sandboxMaxMessageBytes enforces that. */
   @Column({ type: 'blob' })
   raw: Buffer;
 }

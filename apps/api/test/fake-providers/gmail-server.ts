@@ -174,7 +174,7 @@ function toResource(message: StoredMessage, format: string): Record<string, unkn
   return resource;
 }
 
-/** Answers each `application/http` part of a batch request with an inner HTTP response. */
+/** Responds to each `application/http` part of a batch request with an inner HTTP response. */
 function batch(store: FakeMailStore, request: FakeRequest): FakeResponse {
   const boundary = /boundary="?([^";]+)"?/.exec(String(request.headers['content-type']))?.[1];
   if (!boundary) return json({ error: { code: 400, message: 'Missing multipart boundary' } }, 400);
