@@ -4,12 +4,13 @@ export const maxNameLength = 64;
 export const maxReturnUrls = 20;
 export const maxReturnUrlLength = 2048;
 
-/** Trims an environment name and checks its length (1 to 64 characters). */
+/** Trims an environment name and checks it: 1 to 64 characters, none of them a control character. */
 export function normalizeEnvironmentName(name: string, field = 'name'): string {
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > maxNameLength) {
     throw badUserInput(field, `${field} must be 1 to ${maxNameLength} characters long (got ${trimmed.length} after trimming).`);
   }
+  if (/\p{Cc}/u.test(trimmed)) throw badUserInput(field, `${field} must not contain control characters such as line breaks.`);
   return trimmed;
 }
 

@@ -9,6 +9,9 @@ const generateKeyPairAsync = promisify(generateKeyPair);
 /** The smallest RSA modulus accepted, in bits. */
 export const minimumRsaBits = 2048;
 
+/** Longest accepted key text; a 16384-bit RSA key is about 3,000 characters of PEM. */
+export const maxPublicKeyLength = 10_000;
+
 /** A validated public key in the forms that Work API stores and serves. */
 export interface PublicKeyMaterial {
   kid: string;
@@ -39,6 +42,9 @@ export async function generateEs256KeyPair(): Promise<GeneratedKeyPair> {
 export async function parsePublicKey(input: string, field = 'publicKey'): Promise<PublicKeyMaterial> {
   const text = input.trim();
   if (text === '') throw badUserInput(field, `${field} is empty; send an SPKI PEM or a JWK, or omit it.`);
+  if (text.length > maxPublicKeyLength) {
+    throw badUserInput(field, `${field} is longer than ${maxPublicKeyLength} characters; send a single public key.`);
+  }
 
   let key: KeyObject;
   let declaredAlg: string | undefined;

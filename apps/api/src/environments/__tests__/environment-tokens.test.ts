@@ -357,6 +357,33 @@ describe('environment token replay across processes', () => {
     await testApp.close();
   });
 
+  it('expired jti rows are deleted', async () => {
+    const { client } = await signUpDeveloper(testApp.url);
+    const created = await createTestEnvironment(client);
+    const id = created.environment.id;
+    const dataSource = testApp.app.dataSource;
+    const insert = 'INSERT INTO environment_token_uses (environment_id, jti_hash, expires_at) VALUES (?, ?, ?)';
+    const expired = '2000-01-01 00:00:00.000';
+    const future = new Date(Date.now() + 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+    await dataSource.query(insert, [id, 'e'.repeat(64), expired]);
+    await dataSource.query(insert, [id, 'f'.repeat(64), future]);
+
+    // The second server has verified no token yet, so its first verification starts a cleanup.
+    const response = await environmentClient(secondUrl, id, created.privateKey).request(currentEnvironmentQuery);
+    expect(response.status).toBe(200);
+    const remaining = async () =>
+      (await dataSource.query('SELECT jti_hash FROM environment_token_uses WHERE environment_id = ?', [id])).map(
+        (row: { jti_hash: string }) => row.jti_hash,
+      );
+    for (let attempt = 0; attempt < 50 && (await remaining()).includes('e'.repeat(64)); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const hashes = await remaining();
+    expect(hashes).not.toContain('e'.repeat(64));
+    expect(hashes).toContain('f'.repeat(64));
+    expect(hashes).toHaveLength(2);
+  });
+
   it('jti used on one server is rejected by another', async () => {
     const { client } = await signUpDeveloper(testApp.url);
     const created = await createTestEnvironment(client);

@@ -166,6 +166,7 @@ describe('environments', () => {
         [privateJwk, /private or secret JWK/],
         [edJwkClaimingEs256, /declares alg "ES256" but the key is a EdDSA key/],
         ['   ', /publicKey is empty/],
+        [`-----BEGIN PUBLIC KEY-----\n${'A'.repeat(10_000)}\n-----END PUBLIC KEY-----`, /longer than 10000 characters/],
       ];
       for (const [publicKey, message] of cases) {
         const response = await developer.request(createEnvironmentMutation, { input: { name: 'bad-key', publicKey } });
@@ -182,6 +183,7 @@ describe('environments', () => {
   it('names are 1 to 64 characters and unique ignoring case', async () => {
     expectBadInput(await developer.request(createEnvironmentMutation, { input: { name: '  ' } }), 'name', /1 to 64 characters/);
     expectBadInput(await developer.request(createEnvironmentMutation, { input: { name: 'n'.repeat(65) } }), 'name', /1 to 64/);
+    expectBadInput(await developer.request(createEnvironmentMutation, { input: { name: 'two\nlines' } }), 'name', /control characters/);
     const created = await createTestEnvironment(developer, 'n'.repeat(64));
     const duplicate = await developer.request(createEnvironmentMutation, { input: { name: 'N'.repeat(64) } });
     expect(errorCode(duplicate)).toBe('CONFLICT');
