@@ -123,7 +123,7 @@ export class UsersResolver {
   @Mutation(() => CreateUserPayload, {
     description: 'Creates an end user and its first access token. Requires an environment token; a duplicate externalId is CONFLICT.',
   })
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() { auth, services }: Context): Promise<CreateUserPayload> {
+  async createUser(@Arg('input', () => CreateUserInput, { description: 'The user to create.' }) input: CreateUserInput, @Ctx() { auth, services }: Context): Promise<CreateUserPayload> {
     return services.users.createUser(tokenEnvironmentId(auth), input.externalId);
   }
 
@@ -132,7 +132,7 @@ export class UsersResolver {
     description: 'Revokes every access token of a user and returns a new one. Requires an environment token.',
   })
   async reauthorizeUser(
-    @Arg('input', () => ReauthorizeUserInput) input: ReauthorizeUserInput,
+    @Arg('input', () => ReauthorizeUserInput, { description: 'The user to reauthorize.' }) input: ReauthorizeUserInput,
     @Ctx() { auth, services }: Context,
   ): Promise<ReauthorizeUserPayload> {
     return services.users.reauthorizeUser(tokenEnvironmentId(auth), input.externalId);
@@ -143,7 +143,7 @@ export class UsersResolver {
     description: 'Issues an additional access token for an active user. Requires an environment token.',
   })
   async issueAccessToken(
-    @Arg('input', () => IssueAccessTokenInput) input: IssueAccessTokenInput,
+    @Arg('input', () => IssueAccessTokenInput, { description: 'The user and the lifetime of the token.' }) input: IssueAccessTokenInput,
     @Ctx() { auth, services }: Context,
   ): Promise<IssueAccessTokenPayload> {
     return services.users.issueAccessToken(tokenEnvironmentId(auth), input.externalId, input.expiresInSeconds);
@@ -154,7 +154,7 @@ export class UsersResolver {
     description: 'Deactivates a user: its access tokens are rejected until reactivateUser. Allowed with an environment token or a console session.',
   })
   async deactivateUser(
-    @Arg('input', () => DeactivateUserInput) input: DeactivateUserInput,
+    @Arg('input', () => DeactivateUserInput, { description: 'The user to deactivate.' }) input: DeactivateUserInput,
     @Ctx() { auth, services }: Context,
   ): Promise<DeactivateUserPayload> {
     const environmentId = await environmentScope(auth, services, input.environmentId);
@@ -164,7 +164,7 @@ export class UsersResolver {
   @Authorized(Role.Environment)
   @Mutation(() => ReactivateUserPayload, { description: 'Reactivates a deactivated user. Requires an environment token.' })
   async reactivateUser(
-    @Arg('input', () => ReactivateUserInput) input: ReactivateUserInput,
+    @Arg('input', () => ReactivateUserInput, { description: 'The user to reactivate.' }) input: ReactivateUserInput,
     @Ctx() { auth, services }: Context,
   ): Promise<ReactivateUserPayload> {
     return { user: await services.users.reactivateUser(tokenEnvironmentId(auth), input.externalId) };
@@ -174,7 +174,7 @@ export class UsersResolver {
   @Mutation(() => DeleteUserPayload, {
     description: 'Deletes a user, revoking its access tokens and integrations; its usage stays counted. Requires an environment token.',
   })
-  async deleteUser(@Arg('input', () => DeleteUserInput) input: DeleteUserInput, @Ctx() { auth, services }: Context): Promise<DeleteUserPayload> {
+  async deleteUser(@Arg('input', () => DeleteUserInput, { description: 'The user to delete.' }) input: DeleteUserInput, @Ctx() { auth, services }: Context): Promise<DeleteUserPayload> {
     const user = await services.users.deleteUser(tokenEnvironmentId(auth), input.externalId);
     return { deletedUserId: user.id, externalId: user.externalId };
   }
@@ -184,7 +184,7 @@ export class UsersResolver {
     description: 'Exchanges a valid user access token for a new one. The token that made the request keeps working until it expires.',
   })
   async refreshAccessToken(
-    @Arg('input', () => RefreshAccessTokenInput, { nullable: true }) input: RefreshAccessTokenInput | null,
+    @Arg('input', () => RefreshAccessTokenInput, { nullable: true, description: 'Options for the new token; the defaults apply when omitted.' }) input: RefreshAccessTokenInput | null,
     @Ctx() { auth, services }: Context,
   ): Promise<RefreshAccessTokenPayload> {
     if (auth.kind !== 'user') throw notFound('User');
