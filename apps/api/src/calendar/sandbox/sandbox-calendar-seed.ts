@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { sandboxOwner as sandboxMailOwner } from '../../sandbox/sandbox-mail-seed';
 import { AttendeeResponseStatus, EventStatus, ReminderMethod, type EventAttendee } from '../calendar.types';
 import { SandboxCalendar, SandboxEvent } from './sandbox-calendar.entity';
 
-/** The account a SANDBOX integration acts as in its calendars. */
-export const sandboxOwner = { email: 'you@sandbox.example', name: 'Sandbox User' };
+/** The account a SANDBOX integration acts as in its calendars: the owner of the sandbox mailbox. */
+export const sandboxOwner = { email: sandboxMailOwner.address, name: sandboxMailOwner.name };
 
 const people = [
   ['Grace Hopper', 'grace.hopper@example.com'],
