@@ -83,7 +83,7 @@ export async function parsePublicKey(input: string, field = 'publicKey'): Promis
 
   const material = await describePublicKey(key, field);
   if (declaredAlg !== undefined && declaredAlg !== material.algorithm) {
-    throw badUserInput(field, `${field} declares alg "${declaredAlg}" but the key is a ${material.algorithm} key.`);
+    throw badUserInput(field, `${field} declares an "alg" that does not match the key, which is a ${material.algorithm} key.`);
   }
   return material;
 }

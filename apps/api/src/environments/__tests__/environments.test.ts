@@ -164,7 +164,7 @@ describe('environments', () => {
         [p384, /only P-256 \(ES256\) is supported/],
         [privatePem, /is a private key; send only the public key/],
         [privateJwk, /private or secret JWK/],
-        [edJwkClaimingEs256, /declares alg "ES256" but the key is a EdDSA key/],
+        [edJwkClaimingEs256, /declares an "alg" that does not match the key, which is a EdDSA key/],
         ['   ', /publicKey is empty/],
         [`-----BEGIN PUBLIC KEY-----\n${'A'.repeat(10_000)}\n-----END PUBLIC KEY-----`, /longer than 10000 characters/],
       ];
