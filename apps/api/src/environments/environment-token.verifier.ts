@@ -53,9 +53,8 @@ export class EnvironmentTokenVerifier implements BearerVerifier {
 
   async verify(token: string): Promise<Auth> {
     const { header, unverifiedIssuer } = this.decode(token);
-    if (header.alg === undefined || header.alg.toLowerCase() === 'none') {
-      throw rejected('unsigned tokens (alg "none") are not accepted');
-    }
+    if (typeof header.alg !== 'string') throw rejected('the alg header is missing or not a string');
+    if (header.alg.toLowerCase() === 'none') throw rejected('unsigned tokens (alg "none") are not accepted');
     if (unverifiedIssuer === undefined) throw rejected('the iss claim (the environment id) is missing');
 
     const environment = await this.environments.findById(unverifiedIssuer);

@@ -225,6 +225,13 @@ describe('environment tokens', () => {
       expectRejected(await withToken(testApp.url, token), /unknown key \(kid\)/, token);
     });
 
+    it('an alg header that is not a string', async () => {
+      const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
+      const now = nowSeconds();
+      const token = `${encode({ alg: 256 })}.${encode({ iss: environmentId, aud: 'workapi', iat: now, exp: now + 60, jti: 'x' })}.c2ln`;
+      expectRejected(await withToken(testApp.url, token), /alg header is missing or not a string/, token);
+    });
+
     it('a malformed token', async () => {
       const response = await withToken(testApp.url, 'abc.def.ghi');
       expectRejected(response, /not a well-formed JWT/);
