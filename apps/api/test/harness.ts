@@ -35,6 +35,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Resolver classes added to the schema, for probes of the request pipeline. */
   extraResolvers?: Function[];
+  /**
+   * Port to listen on instead of a random one, for tests whose WORKAPI_PUBLIC_URL must name
+   * the server itself (the SANDBOX provider's token endpoint is called at the public URL).
+   */
+  port?: number;
 }
 
 interface Storage {
@@ -81,7 +86,7 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
     synchronizeSchema: process.env.WORKAPI_TEST_SYNCHRONIZE === '1',
     extraResolvers: options.extraResolvers,
   });
-  await app.server.listen({ port: 0, host: '127.0.0.1' });
+  await app.server.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = app.server.server.address() as AddressInfo;
   let closed = false;
   const testApp: TestApp = {
@@ -99,7 +104,7 @@ async function startOn(storage: Storage, env: Record<string, string>, label: str
       closed = true;
       return startOn(storage, nextEnv, label, options);
     },
-    startPeer: (peerEnv = env) => startOn({ env: storage.env, cleanup: async () => undefined }, peerEnv, label, options),
+    startPeer: (peerEnv = env) => startOn({ env: storage.env, cleanup: async () => undefined }, peerEnv, label, { ...options, port: undefined }),
     close: async () => {
       if (!closed) await app.close();
       closed = true;
