@@ -102,20 +102,31 @@ export class EnvironmentTokenVerifier implements BearerVerifier {
     if (header.kid !== undefined && active.length === 0) throw rejected(this.inactiveReason(named[0], now));
 
     const activeAlgorithms = [...new Set(active.map((key) => key.algorithm))];
-    if (activeAlgorithms.length === 0) throw rejected('the environment has no active key');
     if (!activeAlgorithms.includes(header.alg as EnvironmentKey['algorithm'])) {
+      await this.rejectIfInactiveKeySigned(token, header, named, now);
+      if (activeAlgorithms.length === 0) throw rejected('the environment has no active key');
       throw rejected(`algorithm (alg) ${String(header.alg)} is not accepted; the active keys use ${activeAlgorithms.join(', ')}`);
     }
 
     for (const key of active) {
       if (key.algorithm === header.alg && (await this.signatureMatches(token, key))) return key;
     }
-    for (const key of named) {
+    await this.rejectIfInactiveKeySigned(token, header, named, now);
+    throw rejected('bad signature');
+  }
+
+  /** Raises the reason when a revoked or expired key of the token's algorithm made the signature. */
+  private async rejectIfInactiveKeySigned(
+    token: string,
+    header: ProtectedHeaderParameters,
+    keys: EnvironmentKey[],
+    now: Date,
+  ): Promise<void> {
+    for (const key of keys) {
       if (!key.isActiveAt(now) && key.algorithm === header.alg && (await this.signatureMatches(token, key))) {
         throw rejected(this.inactiveReason(key, now));
       }
     }
-    throw rejected('bad signature');
   }
 
   private inactiveReason(key: EnvironmentKey, now: Date): string {

@@ -263,6 +263,18 @@ describe('environment tokens', () => {
     expect((await withToken(testApp.url, fresh)).status).toBe(200);
   });
 
+  it('only key revoked is named in the message', async () => {
+    const created = await createTestEnvironment(developer);
+    const id = created.environment.id;
+    const keys = await developer.ok(environmentKeysQuery, { id });
+    await developer.ok(revokeMutation, { input: { environmentId: id, kid: keys.environment.keys[0].kid } });
+    const token = await signCustomToken(id, created.privateKey);
+    expectRejected(await withToken(testApp.url, token), /signing key is revoked/, token);
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const unsigned = await signCustomToken(id, stranger);
+    expectRejected(await withToken(testApp.url, unsigned), /the environment has no active key/, unsigned);
+  });
+
   it('deactivated environment is rejected until reactivated', async () => {
     const created = await createTestEnvironment(developer);
     const envClient = environmentClient(testApp.url, created.environment.id, created.privateKey);
