@@ -4,6 +4,7 @@ import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Config } from '../config/config';
 import { entities } from './entities';
+import { serializeSqliteTransactions } from './transaction';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 
@@ -93,6 +94,7 @@ export async function openDatabase(
 ): Promise<DataSource> {
   const dataSource = new DataSource(await dataSourceOptions(database, hooks));
   await dataSource.initialize();
+  if (dialectOf(dataSource) === 'sqlite') serializeSqliteTransactions(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   if (options.synchronize) await dataSource.synchronize();
   return dataSource;

@@ -1,25 +1,30 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf } from './data-source';
-
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 
 /**
- * Runs `work` in one transaction. On SQLite, TypeORM shares one connection between all
- * callers and turns a transaction started while another is open into a savepoint inside
- * it, so concurrent transactions would commit or roll back each other's statements.
- * There, transactions run one at a time in call order; MySQL gives each its own connection.
- *
- * NOTE: on SQLite a statement issued outside this helper while a transaction is open still
- * runs on the shared connection, inside that transaction.
+ * Runs `work` in one transaction. Kept as the one entry point for transactions so that the
+ * SQLite serialization installed by `serializeSqliteTransactions` applies to every caller.
  */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dialectOf(dataSource) === 'mysql') return dataSource.transaction(work);
+  return dataSource.transaction(work);
+}
 
-  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const result = previous.then(() => dataSource.transaction(work));
-  sqliteQueues.set(
-    dataSource,
-    result.catch(() => undefined),
-  );
-  return result;
+/**
+ * Makes SQLite transactions run one at a time in call order. TypeORM shares one SQLite
+ * connection between all callers and turns a transaction started while another is open into
+ * a savepoint inside it, so concurrent transactions would commit or roll back each other's
+ * statements. MySQL gives each transaction its own connection and needs none of this.
+ *
+ * NOTE: on SQLite a statement issued outside a transaction while one is open (including a
+ * repository `save` outside a transaction) still runs on the shared connection, inside it.
+ */
+export function serializeSqliteTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const original = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = (...args: unknown[]): Promise<unknown> => {
+    const result = queue.then(() => original(...args));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  (manager as unknown as { transaction: typeof serialized }).transaction = serialized;
 }
