@@ -22,6 +22,8 @@ export const maxJtiLength = 128;
 
 /** Seconds between two deletions of expired `jti` rows by one process. */
 const pruneIntervalSeconds = 60;
+/** Parsed public keys kept per process; the cache starts over when it reaches this size. */
+const maxCachedPublicKeys = 10_000;
 
 const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -105,7 +107,7 @@ export class EnvironmentTokenVerifier implements BearerVerifier {
     if (!activeAlgorithms.includes(header.alg as EnvironmentKey['algorithm'])) {
       await this.rejectIfInactiveKeySigned(token, header, named, now);
       if (activeAlgorithms.length === 0) throw rejected('the environment has no active key');
-      throw rejected(`algorithm (alg) ${String(header.alg)} is not accepted; the active keys use ${activeAlgorithms.join(', ')}`);
+      throw rejected(`algorithm (alg) ${String(header.alg).slice(0, 16)} is not accepted; the active keys use ${activeAlgorithms.join(', ')}`);
     }
 
     for (const key of active) {
@@ -145,6 +147,7 @@ export class EnvironmentTokenVerifier implements BearerVerifier {
   private publicKeyOf(key: EnvironmentKey): KeyObject {
     let keyObject = this.publicKeys.get(key.id);
     if (!keyObject) {
+      if (this.publicKeys.size >= maxCachedPublicKeys) this.publicKeys.clear();
       keyObject = createPublicKey(key.publicKeyPem);
       this.publicKeys.set(key.id, keyObject);
     }
