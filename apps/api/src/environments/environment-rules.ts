@@ -16,7 +16,8 @@ export function normalizeEnvironmentName(name: string, field = 'name'): string {
 
 /**
  * Checks the allowed return URLs: absolute http or https URLs without a fragment, at most
- * 20 of them. Duplicates are removed and the order is kept.
+ * 20 of them. Each is stored as given (trimmed), because a `returnTo` must match one
+ * exactly, as OAuth redirect URIs do. Duplicates are removed and the order is kept.
  */
 export function normalizeReturnUrls(urls: string[], field = 'allowedReturnUrls'): string[] {
   if (urls.length > maxReturnUrls) {
@@ -39,7 +40,7 @@ export function normalizeReturnUrls(urls: string[], field = 'allowedReturnUrls')
       throw badUserInput(field, `${label} must use http or https (got ${url.protocol.replace(/:$/, '')}).`);
     }
     if (value.includes('#')) throw badUserInput(field, `${label} must not contain a fragment (#...).`);
-    if (!result.includes(url.href)) result.push(url.href);
+    if (!result.includes(value)) result.push(value);
   });
   return result;
 }

@@ -52,7 +52,8 @@ export class Environment {
 
   /** Absolute http(s) URLs that integrations may return users to, as a JSON array. */
   @Field(() => [String], {
-    description: 'Absolute http or https URLs to which integrations may send users back after connecting an account.',
+    description:
+      'Absolute http or https URLs to which integrations may send users back after connecting an account; a returnTo must equal one of them exactly.',
   })
   @Column({ type: 'simple-json', name: 'allowed_return_urls' })
   allowedReturnUrls: string[];

@@ -264,9 +264,12 @@ describe('environments', () => {
     const created = await createTestEnvironment(developer, 'urls');
     const id = created.environment.id;
     const data = await developer.ok(updateMutation, {
-      input: { id, allowedReturnUrls: ['https://app.example.com/done', 'http://localhost:3000/cb', 'https://app.example.com/done'] },
+      input: {
+        id,
+        allowedReturnUrls: [' https://app.example.com/done', 'http://localhost:3000', 'https://app.example.com/done'],
+      },
     });
-    expect(data.updateEnvironment.environment.allowedReturnUrls).toEqual(['https://app.example.com/done', 'http://localhost:3000/cb']);
+    expect(data.updateEnvironment.environment.allowedReturnUrls).toEqual(['https://app.example.com/done', 'http://localhost:3000']);
     const cases: Array<[string[], RegExp]> = [
       [['/relative'], /allowedReturnUrls\[0\] must be an absolute URL/],
       [['https://ok.example.com', 'ftp://files.example.com'], /allowedReturnUrls\[1\] must use http or https/],
@@ -282,7 +285,7 @@ describe('environments', () => {
       /must use http or https/,
     );
     const read = await developer.ok(environmentQuery, { id });
-    expect(read.environment.allowedReturnUrls).toEqual(['https://app.example.com/done', 'http://localhost:3000/cb']);
+    expect(read.environment.allowedReturnUrls).toEqual(['https://app.example.com/done', 'http://localhost:3000']);
     await developer.ok(deleteMutation, { input: { id, confirmName: 'urls' } });
   });
 
