@@ -68,6 +68,7 @@ interface Walk extends OperationScope {
 type FieldGroups = Map<string, FieldNode[]>;
 
 function isIncluded(walk: Walk, node: FieldNode | { directives?: FieldNode['directives'] }): boolean {
+  if (!node.directives || node.directives.length === 0) return true;
   const skip = getDirectiveValues(GraphQLSkipDirective, node, walk.variables);
   if (skip?.if === true) return false;
   const include = getDirectiveValues(GraphQLIncludeDirective, node, walk.variables);
@@ -122,9 +123,20 @@ function objectTypesOf(walk: Walk, type: GraphQLNamedType): readonly GraphQLObje
 
 type ConnectionPart = 'edges' | 'nodes' | 'pageInfo' | 'totalCount';
 
+const connectionTypes = new WeakMap<GraphQLObjectType, boolean>();
+
 /** True for an object type paged like a Relay connection: `edges` with `node`, or `nodes`. */
 function isConnectionType(type: GraphQLNamedType): type is GraphQLObjectType {
   if (!isObjectType(type)) return false;
+  let known = connectionTypes.get(type);
+  if (known === undefined) {
+    known = hasConnectionFields(type);
+    connectionTypes.set(type, known);
+  }
+  return known;
+}
+
+function hasConnectionFields(type: GraphQLObjectType): boolean {
   const fields = type.getFields();
   if (fields.nodes && isListType(getNullableType(fields.nodes.type))) return true;
   const edges = fields.edges;

@@ -24,6 +24,7 @@ export interface QueryMeasure {
 const introspectionRootFields = new Set(['__schema', '__type']);
 
 function isIncluded(scope: OperationScope, node: Pick<FieldNode, 'directives'>): boolean {
+  if (!node.directives || node.directives.length === 0) return true;
   if (getDirectiveValues(GraphQLSkipDirective, node, scope.variables)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, scope.variables)?.if !== false;
 }

@@ -3,10 +3,10 @@ import { getVariableValues } from 'graphql';
 import { isMetered } from '../auth/auth';
 import type { Context } from '../graphql/context';
 import { actualCost, fragmentsOf, type OperationScope } from './cost';
-import { MeteringRefusal, type Admission, type CostExtension } from './metering.service';
+import { MeteringRefusal, type Admission, type CostExtension, type MeteredAuth } from './metering.service';
 
 /**
- * Request header that asks for the cost of a query without running it: the response has
+ * Request header that requests the cost of a query without running it. The response has
  * `data: null` and `extensions: { dryRun: true, cost }`, and nothing is throttled or
  * counted. The query limits still apply, so an over-limit query returns its error.
  */
@@ -36,10 +36,14 @@ export function meteringPlugin(): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          // Invalid variables fail execution before any resolver runs; such a request is not counted.
-          if (coerced.errors) return;
-          scope = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
+          let variables: Record<string, unknown> = {};
+          if (operation.variableDefinitions && operation.variableDefinitions.length > 0) {
+            const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {});
+            // Invalid variables fail execution before any resolver runs; such a request is not counted.
+            if (coerced.errors) return;
+            variables = coerced.coerced;
+          }
+          scope = { schema, operation, fragments: fragmentsOf(document), variables };
           const measure = metering.measure(scope);
 
           const auth = contextValue.auth;
@@ -48,9 +52,9 @@ export function meteringPlugin(): ApolloServerPlugin<Context> {
             reported = await metering.describe(auth, measure.requestedCost);
             return;
           }
-          if (!metering.settings.enabled || !isMetered(auth) || (auth.kind !== 'environment' && auth.kind !== 'user')) return;
+          if (!metering.settings.enabled || !isMetered(auth)) return;
           try {
-            admission = await metering.admit(auth, measure.requestedCost);
+            admission = await metering.admit(auth as MeteredAuth, measure.requestedCost);
           } catch (error) {
             if (error instanceof MeteringRefusal) reported = error.cost;
             throw error;

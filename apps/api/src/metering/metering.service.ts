@@ -88,6 +88,8 @@ export class MeteringService {
   private readonly counterLoads = new Map<string, Promise<MonthCounter>>();
   private readonly quotas = new Map<string, QuotaState>();
   private flushChain: Promise<void> = Promise.resolve();
+  /** Today's UTC day and month, kept until the day ends, so a request formats no dates. */
+  private calendar = { fromMs: 0, untilMs: 0, day: '', month: '', resetAt: '' };
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -102,6 +104,17 @@ export class MeteringService {
     this.buckets = this.settings.redisUrl ? new RedisBuckets(this.settings.redisUrl, bucketSettings, log) : new MemoryBuckets(bucketSettings);
     this.timer = setInterval(() => void this.flush(), this.settings.usageFlushMs);
     this.timer.unref();
+  }
+
+  private today(): { day: string; month: string; resetAt: string } {
+    const now = this.now();
+    const ms = now.getTime();
+    if (ms < this.calendar.fromMs || ms >= this.calendar.untilMs) {
+      const fromMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      const month = utcMonth(now);
+      this.calendar = { fromMs, untilMs: fromMs + 24 * 3600 * 1000, day: utcDay(now), month, resetAt: nextMonthStart(month).toISOString() };
+    }
+    return this.calendar;
   }
 
   /** Checks depth, aliases, page sizes and cost; raises the limit's error code when one is broken. */
@@ -119,8 +132,7 @@ export class MeteringService {
    * cost extension in `extensions.cost`, and then counts nothing.
    */
   async admit(auth: MeteredAuth, requestedCost: number): Promise<Admission> {
-    const now = this.now();
-    const month = utcMonth(now);
+    const { month } = this.today();
     const plan = await this.plans.planOf(auth.accountId);
     const counter = await this.counterOf(auth.accountId, month);
 
@@ -130,7 +142,7 @@ export class MeteringService {
       throw new MeteringRefusal(
         'MONTHLY_QUOTA_EXCEEDED',
         `The FREE plan's ${limit} requests for ${month} are used up. Requests resume at ${resetAt.toISOString()}; to continue now, change the account's plan to PAY_AS_YOU_GO in the console.`,
-        { resetAt: resetAt.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)) },
+        { resetAt: resetAt.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - this.now().getTime()) / 1000)) },
         await this.describe(auth, requestedCost),
       );
     }
@@ -155,7 +167,7 @@ export class MeteringService {
     const { auth } = admission;
     const unused = admission.requestedCost - actualCost;
     const available = unused > 0 ? await this.buckets.refund(auth.environmentId, unused) : admission.availableAfterTake;
-    this.record({ accountId: auth.accountId, environmentId: auth.environmentId, day: utcDay(this.now()), requests: 1, cost: actualCost });
+    this.record({ accountId: auth.accountId, environmentId: auth.environmentId, day: this.today().day, requests: 1, cost: actualCost });
     return {
       requestedQueryCost: admission.requestedCost,
       actualQueryCost: actualCost,
@@ -165,7 +177,7 @@ export class MeteringService {
     };
   }
 
-  /** The cost extension for a request that is not run: a dry run, or a refused request. */
+  /** Builds the cost extension of a request that does not run: a dry run, or a refused request. */
   async describe(auth: Auth, requestedCost: number): Promise<CostExtension> {
     const extension: CostExtension = {
       requestedQueryCost: requestedCost,
@@ -175,7 +187,7 @@ export class MeteringService {
       usage: null,
     };
     if (!this.settings.enabled || (auth.kind !== 'environment' && auth.kind !== 'user')) return extension;
-    const month = utcMonth(this.now());
+    const { month } = this.today();
     const plan = await this.plans.planOf(auth.accountId);
     await this.counterOf(auth.accountId, month);
     extension.throttleStatus = this.throttleStatus(await this.buckets.peek(auth.environmentId));
@@ -198,11 +210,11 @@ export class MeteringService {
       period: month,
       requestsUsed: used,
       requestsLimit: plan === Plan.FREE ? this.settings.freeRequestsPerMonth : null,
-      resetAt: nextMonthStart(month).toISOString(),
+      resetAt: month === this.calendar.month ? this.calendar.resetAt : nextMonthStart(month).toISOString(),
     };
   }
 
-  /** The account's month counter, read from the database once per month and process. */
+  /** Returns the account's month counter, which is read from the database once per month and process. */
   private async counterOf(accountId: string, month: string): Promise<MonthCounter> {
     const counter = this.counters.get(accountId);
     if (counter && counter.month === month) return counter;

@@ -13,7 +13,7 @@ export interface UsageReportRequest {
   now: Date;
 }
 
-/** The first and last day that a report of `months` months ending at `now` reads. */
+/** Returns the first and last day that a report of `months` months ending at `now` reads. */
 export function reportDayRange(now: Date, months: number): [string, string] {
   const oldest = recentMonths(now, months).at(-1) as string;
   return [utcDay(monthStart(oldest)), utcDay(now)];
