@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { AddressValue, AttachmentValue } from './mail-model';
+import { isPlausibleDate } from './mime';
 
 /** A MIME part as Gmail's `format=full` returns it (users.messages resource, MessagePart). */
 export interface GmailMessagePart {
@@ -39,12 +40,6 @@ function decodeWordsSafely(value: string): string {
   } catch {
     return value;
   }
-}
-
-/** Dates outside 1970 to 2200 come from broken Date headers, so they are reported instead of shown. */
-export function isPlausibleDate(date: Date): boolean {
-  const time = date.getTime();
-  return !Number.isNaN(time) && time >= Date.UTC(1970, 0, 1) && time < Date.UTC(2200, 0, 1);
 }
 
 export function parseAddressHeader(value: string | null): AddressValue[] {

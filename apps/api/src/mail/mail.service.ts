@@ -8,6 +8,7 @@ import { ProviderKind } from '../providers/provider-kind';
 import { SandboxMailAdapter } from '../sandbox/sandbox-mail.adapter';
 import { decodeItemId, encodeItemId } from '../unified/item-id';
 import { GmailMailAdapter } from './gmail-adapter';
+import { GraphMailAdapter } from './graph-mail-adapter';
 import type { EmailFilterValue, EmailValue, MailAdapter, MailboxValue } from './mail-model';
 import { composeMime } from './mime';
 import type { EmailMessageInput, EmailFilter } from './inputs/mail.inputs';
@@ -39,10 +40,11 @@ export class MailService {
     switch (credentials.kind) {
       case ProviderKind.GMAIL:
         return new GmailMailAdapter({ accessToken: credentials.accessToken, apiBaseUrl: credentials.apiBaseUrl, timeoutMs: this.providerTimeoutMs });
+      case ProviderKind.OUTLOOK_MAIL:
+        return new GraphMailAdapter({ accessToken: credentials.accessToken, apiBaseUrl: credentials.apiBaseUrl, timeoutMs: this.providerTimeoutMs });
       case ProviderKind.SANDBOX:
         return new SandboxMailAdapter(this.dataSource, credentials.integrationId);
       default:
-        // TODO: the Microsoft Graph mail adapter (OUTLOOK_MAIL) is not written yet.
         throw badUserInput('integrationId', `Integrations of kind ${credentials.kind} do not provide mail.`);
     }
   }

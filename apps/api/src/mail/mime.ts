@@ -21,9 +21,11 @@ export interface ParsedMessage {
   parseWarnings: string[];
 }
 
-/** Earliest and latest dates accepted from a Date header; others are reported as unreadable. */
-const earliestDate = Date.UTC(1970, 0, 1);
-const latestDate = Date.UTC(2200, 0, 1);
+/** Dates outside 1970 to 2200 come from broken Date headers, so they are reported instead of shown. */
+export function isPlausibleDate(date: Date): boolean {
+  const time = date.getTime();
+  return !Number.isNaN(time) && time >= Date.UTC(1970, 0, 1) && time < Date.UTC(2200, 0, 1);
+}
 
 export function addressesOf(field: AddressObject | AddressObject[] | undefined): AddressValue[] {
   const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
@@ -86,7 +88,7 @@ export async function parseMime(raw: Buffer): Promise<ParsedMessage & { attachme
 
   let sentAt: Date | null = mail.date ?? null;
   const rawDate = headerText(mail, 'date');
-  if (sentAt && (Number.isNaN(sentAt.getTime()) || sentAt.getTime() < earliestDate || sentAt.getTime() > latestDate)) {
+  if (sentAt && !isPlausibleDate(sentAt)) {
     warnings.push(`The Date header "${rawDate}" is not a valid date.`);
     sentAt = null;
   } else if (rawDate !== null && !sentAt) {

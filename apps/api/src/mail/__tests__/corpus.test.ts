@@ -3,10 +3,12 @@ import path from 'node:path';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { FakeMailStore } from '../../../test/fake-providers/mail-store';
 import { createGmailServer } from '../../../test/fake-providers/gmail-server';
+import { createGraphMailServer } from '../../../test/fake-providers/graph-mail-server';
 import type { FakeHttpServer } from '../../../test/fake-providers/http-server';
 import { SandboxMailAdapter } from '../../sandbox/sandbox-mail.adapter';
 import { corpusDirectory, corpusFiles, corpusMessageId } from '../../sandbox/sandbox-mail-seed';
 import { GmailMailAdapter } from '../gmail-adapter';
+import { GraphMailAdapter } from '../graph-mail-adapter';
 import type { EmailValue, MailAdapter } from '../mail-model';
 
 interface Expected {
@@ -30,6 +32,7 @@ const accessToken = 'corpus-token';
 describe('real-world corpus through every mail adapter', () => {
   let testApp: TestApp;
   let gmail: FakeHttpServer;
+  let graph: FakeHttpServer;
   const providerIds = new Map<string, string>();
   const adapters: Record<string, (file: string) => Promise<EmailValue>> = {};
 
@@ -38,6 +41,7 @@ describe('real-world corpus through every mail adapter', () => {
     const store = new FakeMailStore();
     for (const file of corpusFiles()) providerIds.set(file, store.add(fs.readFileSync(path.join(corpusDirectory, file))).id);
     gmail = await createGmailServer(store, accessToken).start();
+    graph = await createGraphMailServer(store, accessToken).start();
 
     const options = { accessToken, apiBaseUrl: `${gmail.url}/gmail/v1`, timeoutMs: 5000 };
     const gmailRaw: MailAdapter = new GmailMailAdapter(options, 'raw');
@@ -45,11 +49,14 @@ describe('real-world corpus through every mail adapter', () => {
     const sandbox = new SandboxMailAdapter(testApp.app.dataSource, '00000000-0000-4000-8000-00000000c0a5');
     adapters['gmail raw'] = (file) => gmailRaw.getEmail(providerIds.get(file) as string);
     adapters['gmail full'] = (file) => gmailFull.getEmail(providerIds.get(file) as string);
+    const graphAdapter = new GraphMailAdapter({ accessToken, apiBaseUrl: `${graph.url}/v1.0`, timeoutMs: 5000 });
+    adapters.graph = (file) => graphAdapter.getEmail(providerIds.get(file) as string);
     adapters.sandbox = (file) => sandbox.getEmail(corpusMessageId(file));
   });
 
   afterAll(async () => {
     await gmail?.close();
+    await graph?.close();
     await testApp?.close();
   });
 
@@ -58,7 +65,7 @@ describe('real-world corpus through every mail adapter', () => {
     expect(fs.existsSync(path.join(corpusDirectory, 'LICENSE'))).toBe(true);
   });
 
-  for (const source of ['gmail raw', 'gmail full', 'sandbox']) {
+  for (const source of ['gmail raw', 'gmail full', 'graph', 'sandbox']) {
     it(`${source} serves every message without failing`, async () => {
       for (const file of corpusFiles()) {
         const email = await adapters[source](file).catch((error: Error) => {
