@@ -11,6 +11,7 @@ import { signUpDeveloper } from '../factories';
 import { createGmailServer } from '../fake-providers/gmail-server';
 import { createGoogleCalendarServer, googleCalendarFixtures } from '../fake-providers/google-calendar-server';
 import { createGraphCalendarServer, graphCalendarFixtures } from '../fake-providers/graph-calendar-server';
+import { createGraphMailServer } from '../fake-providers/graph-mail-server';
 import type { FakeHttpServer } from '../fake-providers/http-server';
 import { FakeMailStore } from '../fake-providers/mail-store';
 import { TestClient } from '../graphql-client';
@@ -130,6 +131,7 @@ describe('end-to-end story', () => {
   let keyDirectory: string;
   const formatServers: FakeHttpServer[] = [];
   const gmailStore = new FakeMailStore();
+  const graphMailStore = new FakeMailStore();
   const googleCalendarStore = googleCalendarFixtures();
   const graphCalendarStore = graphCalendarFixtures();
   const gateways: Record<string, ResourceGateway> = {};
@@ -139,13 +141,17 @@ describe('end-to-end story', () => {
     const publicUrl = `http://127.0.0.1:${port}`;
     oauthServer = await startOAuthServer({ redirectUris: [`${publicUrl}/oauth/callback`], extraScopes: microsoftScopes });
 
-    for (const { file } of seededMessages) gmailStore.add(fs.readFileSync(path.join(corpusDirectory, file)));
+    for (const { file } of seededMessages) {
+      gmailStore.add(fs.readFileSync(path.join(corpusDirectory, file)));
+      graphMailStore.add(fs.readFileSync(path.join(corpusDirectory, file)));
+    }
     const servers: Record<string, FakeHttpServer> = {
       GMAIL: createGmailServer(gmailStore, fakeProviderToken),
       GOOGLE_CALENDAR: createGoogleCalendarServer(googleCalendarStore, fakeProviderToken),
+      OUTLOOK_MAIL: createGraphMailServer(graphMailStore, fakeProviderToken),
       OUTLOOK_CALENDAR: createGraphCalendarServer(graphCalendarStore, fakeProviderToken),
     };
-    const apiPaths: Record<string, string> = { GMAIL: '/gmail/v1', GOOGLE_CALENDAR: '/calendar/v3', OUTLOOK_CALENDAR: '/v1.0' };
+    const apiPaths: Record<string, string> = { GMAIL: '/gmail/v1', GOOGLE_CALENDAR: '/calendar/v3', OUTLOOK_MAIL: '/v1.0', OUTLOOK_CALENDAR: '/v1.0' };
     // Every kind of the story authorizes at the local OAuth server, so no request leaves 127.0.0.1.
     const env: Record<string, string> = { WORKAPI_PUBLIC_URL: publicUrl };
     for (const kind of ['GMAIL', 'GOOGLE_CALENDAR', 'OUTLOOK_MAIL', 'OUTLOOK_CALENDAR']) Object.assign(env, oauthServer.providerEnv(kind));
@@ -348,10 +354,9 @@ describe('end-to-end story', () => {
     }
   });
 
-  // TODO: the OUTLOOK_MAIL adapter and the Graph-mail-format server are not written yet, so the mail steps fail with BAD_USER_INPUT.
-  it.skip('Microsoft-format integrations', async () => {
+  it('Microsoft-format integrations', async () => {
     await oauthServer.resetStats();
-    const { eventTitle } = await runStory({
+    const { subject, eventTitle } = await runStory({
       providerKinds: ['OUTLOOK_MAIL', 'OUTLOOK_CALENDAR'],
       mailKind: 'OUTLOOK_MAIL',
       calendarKind: 'OUTLOOK_CALENDAR',
@@ -361,12 +366,17 @@ describe('end-to-end story', () => {
       minimumEmails: seededMessages.length,
     });
 
+    // The writes reached the Graph-mail-format and Graph-calendar-format servers.
+    const sentMessage = graphMailStore.messages.find((message) => message.raw.toString('utf8').includes(`Subject: ${subject}`));
+    expect(sentMessage?.folderId).toBe('sentitems');
     const createdEvent = graphCalendarStore.events.find(({ event }) => event.subject === eventTitle);
     expect(createdEvent?.calendarId).toBe(graphCalendarStore.calendars.find((calendar) => calendar.isDefaultCalendar)!.id);
 
     expect((await oauthServer.stats()).tokenRequests.authorization_code).toBe(2);
-    expect(gateways.OUTLOOK_CALENDAR.acceptedTokenCount).toBe(1);
-    expect(gateways.OUTLOOK_CALENDAR.rejectedRequests).toBe(0);
+    for (const kind of ['OUTLOOK_MAIL', 'OUTLOOK_CALENDAR']) {
+      expect(gateways[kind].acceptedTokenCount).toBe(1);
+      expect(gateways[kind].rejectedRequests).toBe(0);
+    }
   });
 
   it('SANDBOX integration', async () => {
