@@ -175,10 +175,10 @@ describe('end-to-end story', () => {
   /** Runs the story for one set of integrations and returns what the checks after it need. */
   async function runStory(story: Story) {
     // Sign up in the console: the session cookie authorizes the console's requests.
-    const { client: console_ } = await signUpDeveloper(testApp.url);
+    const { client: developerConsole } = await signUpDeveloper(testApp.url);
 
     // Create an environment; its private key is shown once, so the developer saves it.
-    const created = await console_.ok(createEnvironmentMutation, { input: { name: 'development', allowedReturnUrls: [returnUrl] } });
+    const created = await developerConsole.ok(createEnvironmentMutation, { input: { name: 'development', allowedReturnUrls: [returnUrl] } });
     const environmentId: string = created.createEnvironment.environment.id;
     const keyFile = path.join(keyDirectory, `${environmentId}.pem`);
     fs.writeFileSync(keyFile, created.createEnvironment.privateKey, { mode: 0o600 });
@@ -186,7 +186,7 @@ describe('end-to-end story', () => {
     // Add the OAuth clients registered at the provider, one per kind.
     const clientSecrets: string[] = [];
     for (const kind of story.providerKinds) {
-      const added = await console_.ok(addProviderMutation, {
+      const added = await developerConsole.ok(addProviderMutation, {
         input: { environmentId, kind, clientId: oauthServer.clientId, clientSecret: oauthServer.clientSecret },
       });
       expect(added.addProvider.provider).toMatchObject({ kind, clientId: oauthServer.clientId, redirectUri: `${testApp.config.publicUrl}/oauth/callback` });
@@ -312,7 +312,7 @@ describe('end-to-end story', () => {
     expect(usage.months[0].days.find((day) => day.date === today)?.requests).toBe(countedBefore);
 
     // The console session reads the same counter, now with the usage request itself.
-    const consoleUsage = (await console_.ok<{ usage: UsageReport }>(usageQuery, { environmentId, months: 1 })).usage;
+    const consoleUsage = (await developerConsole.ok<{ usage: UsageReport }>(usageQuery, { environmentId, months: 1 })).usage;
     expect(consoleUsage.months[0].requests).toBe(meteredRequests);
     expect(consoleUsage.months[0].freeRequestsLeft).toBe(testApp.config.metering.freeRequestsPerMonth - meteredRequests);
 
