@@ -50,17 +50,44 @@ interface Timing {
   max: number;
 }
 
-/** Runs `operation` `iterations` times per run, after a few warm-up calls, and summarizes the runs. */
-async function measure(runs: number, iterations: number, operation: (index: number) => Promise<unknown>): Promise<Timing> {
-  for (let index = 0; index < Math.min(iterations, 20); index++) await operation(-1 - index);
-  const perRun: number[] = [];
-  let counter = 0;
-  for (let run = 0; run < runs; run++) {
-    const start = process.hrtime.bigint();
-    for (let index = 0; index < iterations; index++) await operation(counter++);
-    perRun.push(Number(process.hrtime.bigint() - start) / 1000 / iterations);
+interface Benchmark {
+  name: string;
+  iterations: number;
+  /** One call; `index` counts the calls of this benchmark, warm-up calls included. */
+  operation: (index: number) => Promise<unknown>;
+}
+
+/**
+ * Times each benchmark `iterations` calls per run, after up to 20 warm-up calls. The benchmarks
+ * take turns within every run, starting with a different one each run, so that a slow
+ * stretch of the shared machine or a cold start does not fall on one of them only.
+ */
+async function measureInterleaved(runs: number, benchmarks: Benchmark[]): Promise<Map<string, Timing>> {
+  const counters = new Map(benchmarks.map((benchmark) => [benchmark.name, 0]));
+  const call = (benchmark: Benchmark) => {
+    const index = counters.get(benchmark.name)!;
+    counters.set(benchmark.name, index + 1);
+    return benchmark.operation(index);
+  };
+  for (const benchmark of benchmarks) {
+    for (let index = 0; index < Math.min(benchmark.iterations, 20); index++) await call(benchmark);
   }
-  return { median: median(perRun), min: Math.min(...perRun), max: Math.max(...perRun) };
+
+  const perRun = new Map<string, number[]>(benchmarks.map((benchmark) => [benchmark.name, []]));
+  for (let run = 0; run < runs; run++) {
+    const order = [...benchmarks.slice(run % benchmarks.length), ...benchmarks.slice(0, run % benchmarks.length)];
+    for (const benchmark of order) {
+      const start = process.hrtime.bigint();
+      for (let index = 0; index < benchmark.iterations; index++) await call(benchmark);
+      perRun.get(benchmark.name)!.push(Number(process.hrtime.bigint() - start) / 1000 / benchmark.iterations);
+    }
+  }
+
+  const timings = new Map<string, Timing>();
+  for (const [name, values] of perRun) {
+    timings.set(name, { median: median(values), min: Math.min(...values), max: Math.max(...values) });
+  }
+  return timings;
 }
 
 function formatDuration(microseconds: number): string {
@@ -79,10 +106,17 @@ async function main(): Promise<void> {
   const load = os.loadavg().map((value) => value.toFixed(1)).join(' ');
   console.log(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, load average ${load}, ${runs} runs`);
   console.log('\nKey generation (node:crypto generateKeyPair, as the server does for ES256):');
+  const generation = await measureInterleaved(
+    runs,
+    algorithms.map((algorithm) => ({
+      name: algorithm,
+      iterations: algorithm === 'RS256' ? 10 : 200,
+      operation: () => keyGenerators[algorithm](),
+    })),
+  );
   for (const algorithm of algorithms) {
     const iterations = algorithm === 'RS256' ? 10 : 200;
-    const time = await measure(runs, iterations, () => keyGenerators[algorithm]());
-    console.log(`  ${algorithm.padEnd(6)} ${format(time)} per key pair (${iterations} per run)`);
+    console.log(`  ${algorithm.padEnd(6)} ${format(generation.get(algorithm)!)} per key pair (${iterations} per run)`);
   }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workapi-bench-'));
@@ -100,6 +134,8 @@ async function main(): Promise<void> {
 
   try {
     console.log(`\nToken verification (${scratch ? 'MariaDB/MySQL' : 'SQLite'} for the full check):`);
+    const iterations = 300;
+    const benchmarks: Benchmark[] = [];
     for (const algorithm of algorithms) {
       const pair = await keyGenerators[algorithm]();
       const publicKeyPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -107,20 +143,26 @@ async function main(): Promise<void> {
       const signingKey = await importEnvironmentKey(pair.privateKey);
       const sign = () => signEnvironmentToken({ environmentId: environment.id, privateKey: pair.privateKey, ttlSeconds: 300 }, signingKey);
 
-      const iterations = 300;
-      const total = runs * iterations + 40;
+      // Each token is accepted once, so the full verification needs a fresh one per call.
       const tokens: string[] = [];
-      for (let index = 0; index < total; index++) tokens.push(await sign());
-      let next = 0;
+      for (let index = 0; index < runs * iterations + 20; index++) tokens.push(await sign());
 
-      const signTime = await measure(runs, iterations, sign);
-      const signatureTime = await measure(runs, iterations, (index) =>
-        jose.compactVerify(tokens[Math.abs(index) % tokens.length], pair.publicKey, { algorithms: [algorithm] }),
+      benchmarks.push(
+        { name: `${algorithm} sign`, iterations, operation: sign },
+        {
+          name: `${algorithm} signature`,
+          iterations,
+          operation: (index) => jose.compactVerify(tokens[index % tokens.length], pair.publicKey, { algorithms: [algorithm] }),
+        },
+        { name: `${algorithm} full`, iterations, operation: (index) => verifier.verify(tokens[index]) },
       );
-      const fullTime = await measure(runs, iterations, () => verifier.verify(tokens[next++]));
-      console.log(
-        `  ${algorithm.padEnd(6)} sign ${format(signTime)}\n         signature check ${format(signatureTime)}\n         full verification ${format(fullTime)}`,
-      );
+    }
+
+    const timings = await measureInterleaved(runs, benchmarks);
+    for (const algorithm of algorithms) {
+      console.log(`  ${algorithm.padEnd(6)} sign ${format(timings.get(`${algorithm} sign`)!)}`);
+      console.log(`         signature check ${format(timings.get(`${algorithm} signature`)!)}`);
+      console.log(`         full verification ${format(timings.get(`${algorithm} full`)!)}`);
     }
   } finally {
     await app.close();
