@@ -20,11 +20,12 @@ import { startOAuthServer, type OAuthTestServer } from '../oauth-server';
 import { ResourceGateway } from './resource-gateway';
 
 /**
- * The developer's whole story over HTTP, in the steps of the README's quick start: sign up,
- * create an environment and save its private key, add providers, sign environment tokens
- * with the SDK, create a user, connect integrations through a real OAuth authorization
- * server (Google-format and Microsoft-format kinds) or the built-in SANDBOX consent page,
- * read and write mail and calendar, and read the month's usage.
+ * The developer's whole story over HTTP, in the steps of the README's quick start. The
+ * developer signs up, creates an environment and saves its private key, adds providers and
+ * signs environment tokens with the SDK to create a user. The user connects integrations
+ * through a real OAuth authorization server (Google-format and Microsoft-format kinds) or
+ * the built-in SANDBOX consent page. Then the test reads and writes mail and calendar and
+ * reads the month's usage.
  */
 
 const returnUrl = 'https://app.example.com/integrations/done';
