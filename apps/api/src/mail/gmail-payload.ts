@@ -1,8 +1,9 @@
 import iconv from 'iconv-lite';
 import libmime from 'libmime';
+import { decode as decodeCharset } from 'libmime/lib/charset';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { AddressValue, AttachmentValue } from './mail-model';
-import { isPlausibleDate } from './mime';
+import { normalizeHeaderText, parseDateHeader, withoutStrayNames } from './mime';
 
 /** A MIME part as Gmail's `format=full` returns it (users.messages resource, MessagePart). */
 export interface GmailMessagePart {
@@ -54,7 +55,7 @@ export function parseAddressHeader(value: string | null): AddressValue[] {
     }
   };
   visit(addressparser(value));
-  return result;
+  return withoutStrayNames(result);
 }
 
 /** Decodes a text part's bytes by its declared charset, reporting a charset iconv-lite does not know. */
@@ -62,9 +63,9 @@ function decodeText(data: Buffer, contentType: string | null, warnings: string[]
   const parsed = contentType ? libmime.parseHeaderValue(contentType) : { params: {} as Record<string, string> };
   const declared = (parsed.params.charset ?? 'utf-8').trim().replace(/^"|"$/g, '');
   const charset = libmime.normalizeCharset(declared);
-  if (iconv.encodingExists(charset)) return iconv.decode(data, charset);
-  warnings.push(`The charset "${declared}" of a text part is unknown; the part was decoded as UTF-8.`);
-  return data.toString('utf8');
+  const known = iconv.encodingExists(charset) || /^(ISO-2022-JP|SHIFT_JIS|EUC-JP)/i.test(charset);
+  if (!known) warnings.push(`The charset "${declared}" of a text part is unknown; the part was decoded as UTF-8.`);
+  return decodeCharset(data, charset);
 }
 
 /**
@@ -108,16 +109,13 @@ export function decodeGmailPayload(payload: GmailMessagePart): DecodedPayload {
 
   const rawSubject = header(payload, 'subject');
   const rawDate = header(payload, 'date');
-  let sentAt: Date | null = rawDate ? new Date(rawDate) : null;
-  if (rawDate && (sentAt === null || !isPlausibleDate(sentAt))) {
-    warnings.push(`The Date header "${rawDate}" is not a valid date.`);
-    sentAt = null;
-  }
+  const sentAt = parseDateHeader(rawDate);
+  if (rawDate && !sentAt) warnings.push(`The Date header "${rawDate}" is not a valid date.`);
   const from = parseAddressHeader(header(payload, 'from'));
   if (header(payload, 'from') === null) warnings.push('The message has no From header.');
 
   return {
-    subject: rawSubject === null ? null : decodeWordsSafely(rawSubject),
+    subject: rawSubject === null ? null : normalizeHeaderText(decodeWordsSafely(rawSubject)),
     text: texts.length > 0 ? texts.join('\n') : null,
     html: htmls.length > 0 ? htmls.join('\n') : null,
     from,

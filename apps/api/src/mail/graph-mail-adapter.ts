@@ -1,7 +1,7 @@
 import { AppError, badUserInput } from '../graphql/errors';
 import { ProviderHttp, providerErrorFor, type ProviderHttpOptions } from '../unified/provider-http';
 import type { AddressValue, AttachmentValue, EmailFilterValue, EmailPage, EmailValue, MailAdapter, MailboxRole, MailboxValue, OutgoingMessage } from './mail-model';
-import { isPlausibleDate, parseMime } from './mime';
+import { isPlausibleDate, normalizeHeaderText, parseMime, withoutStrayNames } from './mime';
 
 /** Microsoft Graph v1.0 `recipient` resource. */
 interface GraphRecipient {
@@ -80,7 +80,7 @@ function toAddress(recipient: GraphRecipient | null | undefined): AddressValue[]
 }
 
 function toAddresses(recipients: GraphRecipient[] | undefined): AddressValue[] {
-  return (recipients ?? []).flatMap(toAddress);
+  return withoutStrayNames((recipients ?? []).flatMap(toAddress));
 }
 
 /** Removes the characters that would end the quoted `$search` value. */
@@ -306,7 +306,7 @@ export class GraphMailAdapter implements MailAdapter {
     return {
       providerId: message.id,
       threadId: message.conversationId ?? null,
-      subject: message.subject ?? mime?.subject ?? null,
+      subject: normalizeHeaderText(message.subject) || mime?.subject || null,
       text: mime ? mime.text : isHtml ? null : (message.body?.content ?? null),
       html: mime ? mime.html : isHtml ? (message.body?.content ?? null) : null,
       from: toAddress(message.from),

@@ -21,10 +21,47 @@ export interface ParsedMessage {
   parseWarnings: string[];
 }
 
-/** Dates outside 1970 to 2200 come from broken Date headers, so they are reported instead of shown. */
+/** Dates outside 1900 to 2200 come from broken Date headers, so they are reported instead of shown. */
 export function isPlausibleDate(date: Date): boolean {
   const time = date.getTime();
-  return !Number.isNaN(time) && time >= Date.UTC(1970, 0, 1) && time < Date.UTC(2200, 0, 1);
+  return !Number.isNaN(time) && time >= Date.UTC(1900, 0, 1) && time < Date.UTC(2200, 0, 1);
+}
+
+/**
+ * Drops name-only entries (trailing comments, empty groups) when the header also has real
+ * addresses; a header with nothing but a name keeps it, so callers still see what was there.
+ */
+export function withoutStrayNames(entries: AddressValue[]): AddressValue[] {
+  const addressed = entries.filter((entry) => entry.address);
+  return addressed.length > 0 ? addressed : entries;
+}
+
+/** Collapses the whitespace runs that header folding leaves in a display text such as a subject. */
+export function normalizeHeaderText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Parses a Date header, also in the obsolete RFC 5322 forms: comments and whitespace around
+ * the time's colons are removed first. Returns null for unreadable or implausible dates.
+ */
+export function parseDateHeader(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  let text = value;
+  for (let depth = 0; depth < 3; depth++) text = text.replace(/\([^()]*\)/g, ' ');
+  text = text.replace(/\s*:\s*/g, ':').replace(/\s+/g, ' ').trim();
+  const date = new Date(text);
+  return isPlausibleDate(date) ? date : null;
+}
+
+/** Removes whitespace between a header name and its colon (obsolete syntax, RFC 5322 section 4.5). */
+function normalizeHeaderNames(raw: Buffer): Buffer {
+  const text = raw.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const head = end < 0 ? text : text.slice(0, end);
+  if (!/^[!-9;-~]+[ \t]+:/m.test(head)) return raw;
+  return Buffer.from(head.replace(/^([!-9;-~]+)[ \t]+:/gm, '$1:') + (end < 0 ? '' : text.slice(end)), 'latin1');
 }
 
 export function addressesOf(field: AddressObject | AddressObject[] | undefined): AddressValue[] {
@@ -37,7 +74,7 @@ export function addressesOf(field: AddressObject | AddressObject[] | undefined):
     }
   };
   for (const object of objects) visit(object.value);
-  return result;
+  return withoutStrayNames(result);
 }
 
 /** Parses a raw message and returns its parts; throws only on bugs, never on bad input. */
@@ -60,7 +97,7 @@ function headerText(mail: ParsedMail, name: string): string | null {
  * every header or part that could not be decoded, so callers get what could be read.
  */
 export async function parseMime(raw: Buffer): Promise<ParsedMessage & { attachmentContents: Buffer[] }> {
-  const { mail, warnings } = await parseWithWarnings(raw);
+  const { mail, warnings } = await parseWithWarnings(normalizeHeaderNames(raw));
   if (!mail) {
     return {
       subject: null,
@@ -86,14 +123,10 @@ export async function parseMime(raw: Buffer): Promise<ParsedMessage & { attachme
   if (rawFrom !== null && from.length === 0) warnings.push('The From header could not be parsed as an address.');
   if (rawFrom === null) warnings.push('The message has no From header.');
 
-  let sentAt: Date | null = mail.date ?? null;
+  // mailparser substitutes the current time for an unreadable Date header, so the header is parsed here too.
   const rawDate = headerText(mail, 'date');
-  if (sentAt && !isPlausibleDate(sentAt)) {
-    warnings.push(`The Date header "${rawDate}" is not a valid date.`);
-    sentAt = null;
-  } else if (rawDate !== null && !sentAt) {
-    warnings.push(`The Date header "${rawDate}" is not a valid date.`);
-  }
+  const sentAt = parseDateHeader(rawDate);
+  if (rawDate !== null && !sentAt) warnings.push(`The Date header "${rawDate}" is not a valid date.`);
 
   const attachments: AttachmentValue[] = mail.attachments.map((attachment, index) => ({
     key: `mime:${index}`,
@@ -106,7 +139,7 @@ export async function parseMime(raw: Buffer): Promise<ParsedMessage & { attachme
 
   const references = mail.references === undefined ? [] : Array.isArray(mail.references) ? mail.references : [mail.references];
   return {
-    subject: mail.subject ?? null,
+    subject: normalizeHeaderText(mail.subject),
     text: mail.text ?? null,
     html: typeof mail.html === 'string' ? mail.html : null,
     from,

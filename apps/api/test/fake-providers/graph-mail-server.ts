@@ -65,6 +65,12 @@ function decodeText(node: MimeNode): string {
   return iconv.encodingExists(charset) ? iconv.decode(node.body, charset) : node.body.toString('utf8');
 }
 
+/** Reads a Date header as a mail server does, ignoring comments and spaces around the time's colons. */
+function parseObsoleteDate(value: string): number {
+  const text = value.replace(/\([^()]*\)/g, ' ').replace(/\s*:\s*/g, ':').replace(/\s+/g, ' ').trim();
+  return Date.parse(text);
+}
+
 function attachmentsOf(message: StoredMessage) {
   return leavesOf(parseMimeTree(message.raw))
     .filter((node) => !isBodyLeaf(node) && !node.mimeType.startsWith('multipart/'))
@@ -91,7 +97,7 @@ function toResource(message: StoredMessage, select: string | null, expandAttachm
   const leaves = leavesOf(tree);
   const html = leaves.find((node) => node.mimeType === 'text/html' && isBodyLeaf(node));
   const text = leaves.find((node) => node.mimeType === 'text/plain' && isBodyLeaf(node));
-  const date = Date.parse(headerValue(tree.headers, 'date'));
+  const date = parseObsoleteDate(headerValue(tree.headers, 'date'));
   const from = recipients(headerValue(tree.headers, 'from'));
   const attachments = attachmentsOf(message);
   const resource: Record<string, unknown> = {

@@ -1,3 +1,5 @@
+import libmime from 'libmime';
+
 /**
  * A structural MIME splitter for the format servers: it cuts a raw message into the part
  * tree that Gmail's `format=full` and Graph's attachment list describe, decoding only the
@@ -72,10 +74,17 @@ function decodeTransfer(body: Buffer, encoding: string): Buffer {
   return body;
 }
 
+/** Decodes the file name as providers do: RFC 2231 parameters, then RFC 2047 encoded-words. */
 function fileNameOf(headers: { name: string; value: string }[]): string {
-  const disposition = headerValue(headers, 'content-disposition');
-  const contentType = headerValue(headers, 'content-type');
-  return parameter(disposition, 'filename') || parameter(contentType, 'name');
+  const read = (value: string, name: string) => {
+    if (!value) return '';
+    try {
+      return libmime.decodeWords(libmime.parseHeaderValue(value).params[name] ?? '');
+    } catch {
+      return parameter(value, name);
+    }
+  };
+  return read(headerValue(headers, 'content-disposition'), 'filename') || read(headerValue(headers, 'content-type'), 'name');
 }
 
 /** Splits a raw message (or part) into a tree; `partId` follows Gmail's numbering ("", "0", "0.1", ...). */
