@@ -82,7 +82,7 @@ export function meteringPlugin(): ApolloServerPlugin<Context> {
               contextValue.log.error({ err: error }, 'settling the cost of a metered request failed');
             }
           }
-          if (cost) result.extensions = { ...result.extensions, cost };
+          if (cost) result.extensions = result.extensions ? { ...result.extensions, cost } : { cost };
         },
       };
     },

@@ -64,10 +64,6 @@ interface QuotaState {
   claiming: Promise<number> | null;
 }
 
-function incrementKey(increment: Pick<UsageIncrement, 'accountId' | 'environmentId' | 'day'>): string {
-  return `${increment.accountId}|${increment.environmentId}|${increment.day}`;
-}
-
 /**
  * Costs, throttles and counts metered requests: environment tokens and user access tokens.
  * Usage is added up in memory and written every `usageFlushMs` and at close(), so a
@@ -80,10 +76,11 @@ export class MeteringService {
   readonly store: UsageStore;
   readonly plans: PlanCache;
   readonly buckets: ThrottleBuckets;
-  /** The clock; tests replace it to move through months. */
-  now: () => Date = () => new Date();
+  /** The clock in epoch milliseconds; tests replace it to move through months. */
+  clock: () => number = Date.now;
 
-  private pending = new Map<string, UsageIncrement>();
+  /** Counted usage not yet written, by day, account and environment. */
+  private pending = new Map<string, Map<string, Map<string, UsageIncrement>>>();
   private readonly counters = new Map<string, MonthCounter>();
   private readonly counterLoads = new Map<string, Promise<MonthCounter>>();
   private readonly quotas = new Map<string, QuotaState>();
@@ -106,10 +103,14 @@ export class MeteringService {
     this.timer.unref();
   }
 
+  private now(): Date {
+    return new Date(this.clock());
+  }
+
   private today(): { day: string; month: string; resetAt: string } {
-    const now = this.now();
-    const ms = now.getTime();
+    const ms = this.clock();
     if (ms < this.calendar.fromMs || ms >= this.calendar.untilMs) {
+      const now = new Date(ms);
       const fromMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
       const month = utcMonth(now);
       this.calendar = { fromMs, untilMs: fromMs + 24 * 3600 * 1000, day: utcDay(now), month, resetAt: nextMonthStart(month).toISOString() };
@@ -142,7 +143,7 @@ export class MeteringService {
       throw new MeteringRefusal(
         'MONTHLY_QUOTA_EXCEEDED',
         `The FREE plan's ${limit} requests for ${month} are used up. Requests resume at ${resetAt.toISOString()}; to continue now, change the account's plan to PAY_AS_YOU_GO in the console.`,
-        { resetAt: resetAt.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - this.now().getTime()) / 1000)) },
+        { resetAt: resetAt.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - this.clock()) / 1000)) },
         await this.describe(auth, requestedCost),
       );
     }
@@ -269,20 +270,34 @@ export class MeteringService {
     if (quota && quota.month === month) quota.available += 1;
   }
 
+  /** Adds to the pending usage. Nested maps keyed by the ids avoid building a key string per request. */
   private record(increment: UsageIncrement): void {
-    const key = incrementKey(increment);
-    const existing = this.pending.get(key);
+    let byAccount = this.pending.get(increment.day);
+    if (!byAccount) {
+      byAccount = new Map();
+      this.pending.set(increment.day, byAccount);
+    }
+    let byEnvironment = byAccount.get(increment.accountId);
+    if (!byEnvironment) {
+      byEnvironment = new Map();
+      byAccount.set(increment.accountId, byEnvironment);
+    }
+    const existing = byEnvironment.get(increment.environmentId);
     if (existing) {
       existing.requests += increment.requests;
       existing.cost += increment.cost;
     } else {
-      this.pending.set(key, { ...increment });
+      byEnvironment.set(increment.environmentId, { ...increment });
     }
   }
 
   /** Usage counted by this process and not yet written to the database. */
   pendingIncrements(): UsageIncrement[] {
-    return [...this.pending.values()];
+    const increments: UsageIncrement[] = [];
+    for (const byAccount of this.pending.values()) {
+      for (const byEnvironment of byAccount.values()) increments.push(...byEnvironment.values());
+    }
+    return increments;
   }
 
   /** Writes the counted usage; runs one at a time, and keeps the counts to retry when a write fails. */
@@ -293,9 +308,8 @@ export class MeteringService {
 
   private async flushOnce(): Promise<void> {
     if (this.pending.size === 0) return;
-    const batch = this.pending;
+    const increments = this.pendingIncrements();
     this.pending = new Map();
-    const increments = [...batch.values()];
     try {
       await this.store.add(increments);
     } catch (error) {
@@ -365,7 +379,7 @@ export class MeteringService {
     clearInterval(this.timer);
     await this.flush();
     if (this.pending.size > 0) {
-      this.log.error({ rows: this.pending.size }, 'usage counters could not be written before shutdown');
+      this.log.error({ rows: this.pendingIncrements().length }, 'usage counters could not be written before shutdown');
     }
     for (const [accountId, quota] of this.quotas) {
       if (quota.available <= 0) continue;

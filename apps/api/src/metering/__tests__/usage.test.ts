@@ -56,6 +56,26 @@ describe('monthly usage and plans', () => {
     expect((await recordedUsage(testApp, account.accountId)).requests).toBe(50_000);
   });
 
+  it('new month starts a fresh allowance', async () => {
+    const account = await createMeteredAccount(testApp);
+    await setRecordedRequests(testApp, account.accountId, account.environmentId, 50_000);
+    expect(errorCode(await account.user.request(probe))).toBe('MONTHLY_QUOTA_EXCEEDED');
+
+    const nextMonth = nextMonthStart(utcMonth(new Date()));
+    const metering = testApp.app.services.metering;
+    metering.clock = () => nextMonth.getTime() + 3600 * 1000;
+    try {
+      const response = await account.user.request(probe);
+      expect(response.status).toBe(200);
+      expect(response.body.extensions?.cost.usage.period).toBe(utcMonth(nextMonth));
+      expect(response.body.extensions?.cost.usage.requestsUsed).toBe(1);
+      await metering.flush();
+    } finally {
+      metering.clock = Date.now;
+    }
+    expect((await recordedUsage(testApp, account.accountId)).requests).toBe(50_001);
+  });
+
   it('quota is exact under concurrent requests in one process', async () => {
     const account = await createMeteredAccount(testApp);
     await setRecordedRequests(testApp, account.accountId, account.environmentId, 49_950);
