@@ -59,7 +59,7 @@ export function createServices(config: Config, dataSource: DataSource, log: Logg
   });
   providers.registerIntegrations(integrations);
   users.onUserDeleted((user) => integrations.disconnectAllForUser(user));
-  const mail = new MailService(config, dataSource, log.child({ component: 'mail' }), () => integrations);
-  const calendar = new CalendarService(dataSource, () => integrations, log.child({ component: 'calendar' }), { providerTimeoutMs: 15_000 });
+  const mail = new MailService(config, dataSource, log.child({ component: 'mail' }), () => integrations, config.providerRequestTimeoutMs);
+  const calendar = new CalendarService(dataSource, () => integrations, log.child({ component: 'calendar' }), { providerTimeoutMs: config.providerRequestTimeoutMs });
   return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers, metering, integrations, mail, calendar };
 }

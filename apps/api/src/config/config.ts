@@ -59,6 +59,7 @@ const variables = z.object({
   WORKAPI_TOKEN_AUDIENCE: z.string().trim().min(1).max(255).default('workapi'),
   WORKAPI_PROVIDER_TOKEN_DEFAULT_TTL_SECONDS: integer(60, 30 * 24 * 3600).default(3600),
   WORKAPI_PROVIDER_TOKEN_REFRESH_MARGIN_SECONDS: integer(0, 3600).default(60),
+  WORKAPI_PROVIDER_REQUEST_TIMEOUT_MS: integer(100, 300_000).default(15_000),
   WORKAPI_METERING: booleanFlag.default(true),
   WORKAPI_MAX_QUERY_COST: integer(1, 1_000_000).default(1000),
   WORKAPI_MAX_QUERY_DEPTH: integer(1, 100).default(6),
@@ -116,6 +117,8 @@ export interface Config {
     /** How long before its expiry a provider access token is refreshed, in seconds. */
     refreshMarginSeconds: number;
   };
+  /** Milliseconds a data request to a provider API (mail, calendar) may take before it fails as PROVIDER_UNAVAILABLE. */
+  providerRequestTimeoutMs: number;
   environments: {
     maxPerAccount: number;
     /** How long a key replaced by rotateEnvironmentKey keeps working, in seconds. */
@@ -258,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       providerTokenDefaultTtlSeconds: values.WORKAPI_PROVIDER_TOKEN_DEFAULT_TTL_SECONDS,
       refreshMarginSeconds: values.WORKAPI_PROVIDER_TOKEN_REFRESH_MARGIN_SECONDS,
     },
+    providerRequestTimeoutMs: values.WORKAPI_PROVIDER_REQUEST_TIMEOUT_MS,
     environments: {
       maxPerAccount: values.WORKAPI_MAX_ENVIRONMENTS_PER_ACCOUNT,
       keyRotationGraceSeconds: values.WORKAPI_KEY_ROTATION_GRACE_SECONDS,

@@ -37,11 +37,18 @@ export class MailService {
 
   /** Builds the adapter for one set of credentials; exposed for adapter tests. */
   adapterFor(credentials: ProviderCredentials): MailAdapter {
+    const http = {
+      accessToken: credentials.accessToken,
+      apiBaseUrl: credentials.apiBaseUrl,
+      timeoutMs: this.providerTimeoutMs,
+      onExchange: (exchange: { method: string; url: string; status: number; durationMs: number }) =>
+        this.log.debug({ ...exchange, integrationId: credentials.integrationId }, 'provider request completed'),
+    };
     switch (credentials.kind) {
       case ProviderKind.GMAIL:
-        return new GmailMailAdapter({ accessToken: credentials.accessToken, apiBaseUrl: credentials.apiBaseUrl, timeoutMs: this.providerTimeoutMs });
+        return new GmailMailAdapter(http);
       case ProviderKind.OUTLOOK_MAIL:
-        return new GraphMailAdapter({ accessToken: credentials.accessToken, apiBaseUrl: credentials.apiBaseUrl, timeoutMs: this.providerTimeoutMs });
+        return new GraphMailAdapter(http);
       case ProviderKind.SANDBOX:
         return new SandboxMailAdapter(this.dataSource, credentials.integrationId);
       default:
