@@ -164,6 +164,32 @@ describe('user access tokens', () => {
     expect(listed.users.totalCount).toBe(0);
   });
 
+  it('environment deactivation rejects warm tokens at once', async () => {
+    const created = await createTestEnvironment(developer);
+    const client = environmentClient(testApp.url, created.environment.id, created.privateKey);
+    const { accessToken } = await newUser('warm-until-deactivated', client);
+    const user = asUser(accessToken.token);
+    await user.ok(currentUserQuery);
+
+    await developer.ok(`mutation Off($input: DeactivateEnvironmentInput!) { deactivateEnvironment(input: $input) { environment { id } } }`, {
+      input: { id: created.environment.id },
+    });
+    expectUnauthenticated(await user.request(currentUserQuery), 'deactivated environment');
+  });
+
+  it('environment deletion rejects warm tokens at once', async () => {
+    const created = await createTestEnvironment(developer);
+    const client = environmentClient(testApp.url, created.environment.id, created.privateKey);
+    const { accessToken } = await newUser('warm-until-deleted', client);
+    const user = asUser(accessToken.token);
+    await user.ok(currentUserQuery);
+
+    await developer.ok(`mutation Delete($input: DeleteEnvironmentInput!) { deleteEnvironment(input: $input) { deletedEnvironmentId } }`, {
+      input: { id: created.environment.id, confirmName: created.environment.name },
+    });
+    expectUnauthenticated(await user.request(currentUserQuery), 'was deleted');
+  });
+
   it('tokens are stored only as hashes and never logged', async () => {
     expect(issuedTokens.length).toBeGreaterThan(5);
     const dump = await dumpDatabase(testApp.app.dataSource);
