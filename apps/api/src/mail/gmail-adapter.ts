@@ -60,7 +60,7 @@ export function gmailQuery(filter: EmailFilterValue): string {
 
 /**
  * Gmail REST API (v1) adapter. Listing costs one messages.list call plus one batch call per
- * 50 messages; `format` chooses whether messages are decoded from Gmail's parsed payload
+ * 50 messages. `format` chooses whether messages are decoded from Gmail's parsed payload
  * (`full`) or from the original MIME (`raw`).
  */
 export class GmailMailAdapter implements MailAdapter {

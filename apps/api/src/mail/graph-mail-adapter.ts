@@ -95,8 +95,8 @@ function dateOf(text: string | null | undefined): Date | null {
 }
 
 /**
- * Microsoft Graph v1.0 mail adapter. Every request asks for immutable ids
- * (`Prefer: IdType="ImmutableId"`), so an email keeps its id when it moves from Drafts to
+ * Microsoft Graph v1.0 mail adapter. Every request sets
+ * `Prefer: IdType="ImmutableId"`, so an email keeps its id when it moves from Drafts to
  * Sent Items or to Deleted Items.
  */
 export class GraphMailAdapter implements MailAdapter {
@@ -175,7 +175,7 @@ export class GraphMailAdapter implements MailAdapter {
     };
   }
 
-  /** A next link arrives inside a client's cursor, so it may only point back at the configured API. */
+  /** Accepts a next link only when it points back at the configured API, because it arrives inside a client's cursor. */
   private checkNextLink(link: string): string {
     let url: URL;
     try {
@@ -294,7 +294,10 @@ export class GraphMailAdapter implements MailAdapter {
   }
 
   private toEmail(message: GraphMessage, mime: Awaited<ReturnType<typeof parseMime>> | null): EmailValue {
-    const isHtml = message.body?.contentType === 'html';
+    // A listing carries one body in the format Graph stored; email(id) reads both from the MIME.
+    const listedBody = message.body?.content ?? null;
+    const listedHtml = message.body?.contentType === 'html' ? listedBody : null;
+    const listedText = message.body?.contentType === 'html' ? null : listedBody;
     const attachments: AttachmentValue[] = (message.attachments ?? []).map((attachment) => ({
       key: `graph:${attachment.id}`,
       fileName: attachment.name ?? null,
@@ -307,8 +310,8 @@ export class GraphMailAdapter implements MailAdapter {
       providerId: message.id,
       threadId: message.conversationId ?? null,
       subject: normalizeHeaderText(message.subject) || mime?.subject || null,
-      text: mime ? mime.text : isHtml ? null : (message.body?.content ?? null),
-      html: mime ? mime.html : isHtml ? (message.body?.content ?? null) : null,
+      text: mime ? mime.text : listedText,
+      html: mime ? mime.html : listedHtml,
       from: toAddress(message.from),
       to: toAddresses(message.toRecipients),
       cc: toAddresses(message.ccRecipients),

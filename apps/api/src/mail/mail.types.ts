@@ -91,13 +91,16 @@ export class Email {
   @Field(() => String, { nullable: true, description: "The provider's thread (conversation) id; emails of one thread share it." })
   threadId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Subject, decoded; null when the message has none.' })
+  @Field(() => String, { nullable: true, description: 'Subject, decoded, with folding whitespace collapsed to single spaces; null when the message has none.' })
   subject: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Plain-text body; null when the message has only HTML.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Plain-text body; null when the message has only HTML. In `emails` listings of Microsoft Graph integrations only the body format Graph stored is filled; `email(id)` returns both.',
+  })
   text: string | null;
 
-  @Field(() => String, { nullable: true, description: 'HTML body; null when the message has only plain text.' })
+  @Field(() => String, { nullable: true, description: 'HTML body; null when the message has only plain text (see `text` for Microsoft Graph listings).' })
   html: string | null;
 
   @Field(() => [EmailAddress], { description: 'Senders from the From header (usually one).' })

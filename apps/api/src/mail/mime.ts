@@ -29,7 +29,7 @@ export function isPlausibleDate(date: Date): boolean {
 
 /**
  * Drops name-only entries (trailing comments, empty groups) when the header also has real
- * addresses; a header with nothing but a name keeps it, so callers still see what was there.
+ * addresses. A header with nothing but a name keeps it, so callers still see what was there.
  */
 export function withoutStrayNames(entries: AddressValue[]): AddressValue[] {
   const addressed = entries.filter((entry) => entry.address);

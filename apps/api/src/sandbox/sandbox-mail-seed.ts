@@ -160,7 +160,7 @@ export function corpusMessageId(file: string): string {
   return `corpus-${file.replace(/\.eml$/, '').replace(/[^A-Za-z0-9]+/g, '-')}`.slice(0, 64);
 }
 
-/** The corpus messages, all in the "Real-world corpus" mailbox, read and dated in file order. */
+/** Reads the corpus messages into the "Real-world corpus" mailbox, marked read and dated in file order. */
 export function buildCorpusMessages(): SeedMessage[] {
   return corpusFiles().map((file, index) => ({
     messageId: corpusMessageId(file),

@@ -58,7 +58,7 @@ function oauthError(reply: FastifyReply, status: number, error: string, descript
 }
 
 /**
- * The SANDBOX provider's OAuth 2.0 authorization server (RFC 6749 with PKCE, RFC 7636):
+ * Registers the SANDBOX provider's OAuth 2.0 authorization server (RFC 6749 with PKCE, RFC 7636):
  * a consent page with Allow and Deny, a token endpoint for the authorization_code and
  * refresh_token grants, and revocation (RFC 7009). Codes are single use and live 60 seconds.
  */

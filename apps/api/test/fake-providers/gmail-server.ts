@@ -147,7 +147,7 @@ function attachmentIdOf(message: StoredMessage, node: MimeNode): string {
   return `ANGj${Buffer.from(`${message.id}/${node.partId}`).toString('base64url')}`;
 }
 
-/** A leaf is a body part when it is text without a file name; other leaves carry an attachmentId as Gmail does. */
+/** Builds a MessagePart: a text leaf without a file name carries its data, other leaves an attachmentId, as in Gmail. */
 function toPayload(message: StoredMessage, node: MimeNode): Record<string, unknown> {
   const part: Record<string, unknown> = { partId: node.partId, mimeType: node.mimeType, filename: node.filename, headers: node.headers };
   if (node.children.length > 0) {

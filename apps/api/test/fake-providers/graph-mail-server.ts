@@ -82,7 +82,7 @@ function attachmentsOf(message: StoredMessage) {
         resource: {
           '@odata.type': itemAttachment ? '#microsoft.graph.itemAttachment' : '#microsoft.graph.fileAttachment',
           id: `AAMkAtt-${message.id}-${node.partId}`,
-          name: node.filename ? decodeWords(node.filename) : itemAttachment ? 'Attached message' : null,
+          name: node.filename || (itemAttachment ? 'Attached message' : null),
           contentType: node.mimeType,
           size: node.body.length,
           isInline: /^inline/i.test(headerValue(node.headers, 'content-disposition')) || (!node.filename && contentId !== null),
