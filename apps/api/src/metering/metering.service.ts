@@ -129,8 +129,8 @@ export class MeteringService {
 
   /**
    * Takes one request of the FREE allowance (if the plan has one) and the requested points
-   * of the environment's bucket. Raises MONTHLY_QUOTA_EXCEEDED or THROTTLED, with the
-   * cost extension in `extensions.cost`, and then counts nothing.
+   * of the environment's bucket. Raises a MeteringRefusal (MONTHLY_QUOTA_EXCEEDED or
+   * THROTTLED) that carries the cost extension, and then counts nothing.
    */
   async admit(auth: MeteredAuth, requestedCost: number): Promise<Admission> {
     const { month } = this.today();
@@ -291,7 +291,7 @@ export class MeteringService {
     }
   }
 
-  /** Usage counted by this process and not yet written to the database. */
+  /** Returns the usage counted by this process and not yet written to the database. */
   pendingIncrements(): UsageIncrement[] {
     const increments: UsageIncrement[] = [];
     for (const byAccount of this.pending.values()) {
@@ -302,7 +302,10 @@ export class MeteringService {
 
   /** Writes the counted usage; runs one at a time, and keeps the counts to retry when a write fails. */
   flush(): Promise<void> {
-    this.flushChain = this.flushChain.then(() => this.flushOnce());
+    // A rejected link would stop every later flush, so failures end here, logged.
+    this.flushChain = this.flushChain
+      .then(() => this.flushOnce())
+      .catch((error: unknown) => this.log.error({ err: error }, 'flushing usage counters failed'));
     return this.flushChain;
   }
 
@@ -341,7 +344,7 @@ export class MeteringService {
   }
 
   /**
-   * Usage of the account, or of one of its environments, over the last `months` months.
+   * Reports the usage of the account, or of one of its environments, over the last `months` months.
    * The read runs between flushes, so every accepted request is counted exactly once.
    */
   async report(accountId: string, environmentId: string | null, months: number): Promise<Usage> {
