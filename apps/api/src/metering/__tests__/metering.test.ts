@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { errorCode, TestClient } from '../../../test/graphql-client';
 import { environmentClient } from '../../../test/environment-factory';
 import { startTestApp, type TestApp } from '../../../test/harness';
@@ -61,6 +62,33 @@ describe('metering over HTTP', () => {
     const response = await client.request('{ probeItem { id } }');
     expect(response.status).toBe(200);
     expect(response.body.extensions?.cost.requestedQueryCost).toBe(1);
+  });
+
+  it('real user access token is metered and counted', async () => {
+    const environment = environmentClient(testApp.url, account.environmentId, account.privateKey);
+    const created = await environment.ok<{ createUser: { accessToken: { token: string } } }>(
+      'mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { user { id } accessToken { token } } }',
+      { input: { externalId: `metered-${Date.now()}` } },
+    );
+    const user = new TestClient(testApp.url).withBearer(created.createUser.accessToken.token);
+    await testApp.app.services.metering.flush();
+    const before = await recordedUsage(testApp, account.accountId, account.environmentId);
+    const response = await user.request('{ currentUser { id externalId } }');
+    expect(response.status).toBe(200);
+    expect(response.body.data?.currentUser).not.toBeNull();
+    expect(response.body.extensions?.cost.actualQueryCost).toBe(1);
+    await testApp.app.services.metering.flush();
+    const after = await recordedUsage(testApp, account.accountId, account.environmentId);
+    expect(after.requests - before.requests).toBe(1);
+  });
+
+  it('GraphiQL introspection query passes the limits at cost 0', async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const response = await account.user.request(query);
+    expect(response.status).toBe(200);
+    expect(response.body.data?.__schema.types.length).toBeGreaterThan(10);
+    expect(response.body.extensions?.cost.requestedQueryCost).toBe(0);
+    expect(response.body.extensions?.cost.actualQueryCost).toBe(0);
   });
 
   it('console requests carry no cost and are not counted', async () => {
