@@ -31,8 +31,8 @@ check "schema.graphql matches the server" pnpm --filter @workapi/api schema:chec
 check "migrations match the entities" pnpm --filter @workapi/api migration:check
 check "generated hooks match schema.graphql" bash -c 'pnpm codegen >/dev/null && git diff --exit-code -- packages/client/src/generated'
 
-check "API tests on SQLite" env WORKAPI_TEST_DIALECT=sqlite pnpm --filter @workapi/api test -- --json --outputFile="$results_dir/api-sqlite.json"
-check "API tests on MariaDB" env WORKAPI_TEST_DIALECT=mysql pnpm --filter @workapi/api test -- --json --outputFile="$results_dir/api-mysql.json"
+check "API tests on SQLite" env WORKAPI_TEST_DIALECT=sqlite pnpm --filter @workapi/api test --json --outputFile="$results_dir/api-sqlite.json"
+check "API tests on MariaDB" env WORKAPI_TEST_DIALECT=mysql pnpm --filter @workapi/api test --json --outputFile="$results_dir/api-mysql.json"
 check "build" pnpm -r build
 if [ -f apps/console/package.json ] && grep -q '"test:e2e"' apps/console/package.json; then
   check "console browser tests" pnpm --filter @workapi/console test:e2e --json --outputFile="$results_dir/console-e2e.json"

@@ -8,6 +8,8 @@ export const providerRules = {
   scopes: { maxCount: 50, maxLength: 256 },
 };
 
+// Matching control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 /** Returns the trimmed client id or raises BAD_USER_INPUT naming `clientId`. */
