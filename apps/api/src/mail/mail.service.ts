@@ -210,8 +210,20 @@ function groupIds(ids: string[]): Map<string, string[]> {
   return groups;
 }
 
+/** Longest text accepted in `from`, `to` and `search`; provider search syntaxes have their own, lower limits. */
+export const maxFilterTextLength = 200;
+
+function checkFilterText(name: 'from' | 'to' | 'search', value: string | null | undefined): void {
+  if (value && value.length > maxFilterTextLength) {
+    throw badUserInput(`filter.${name}`, `filter.${name} must be at most ${maxFilterTextLength} characters; got ${value.length}.`);
+  }
+}
+
 function toFilterValue(integrationId: string, filter: EmailFilter | null | undefined): EmailFilterValue {
   if (!filter) return {};
+  checkFilterText('from', filter.from);
+  checkFilterText('to', filter.to);
+  checkFilterText('search', filter.search);
   const mailboxIds = filter.mailboxIds?.map((id) => {
     const ref = decodeItemId(id, 'mailbox', 'filter.mailboxIds');
     if (ref.integrationId !== integrationId) throw badUserInput('filter.mailboxIds', 'filter.mailboxIds must name mailboxes of the same integration.');

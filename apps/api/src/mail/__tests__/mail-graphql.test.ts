@@ -242,6 +242,16 @@ describe('mail GraphQL API', () => {
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
   });
 
+  it('filter rejects overlong text', async () => {
+    for (const filter of [{ search: 'a '.repeat(2000) }, { search: 'x'.repeat(51_000) }, { from: 'x'.repeat(51_000) }, { to: 'x'.repeat(201) }]) {
+      const response = await user.request(emailsQuery, { integrationId: sandboxId, filter });
+      expect({ filter: Object.keys(filter), code: errorCode(response) }).toEqual({ filter: Object.keys(filter), code: 'BAD_USER_INPUT' });
+      expect(response.body.errors?.[0].extensions?.field).toBe(`filter.${Object.keys(filter)[0]}`);
+    }
+    const longest = await emailsOf({ integrationId: sandboxId, filter: { search: 'x'.repeat(200) } });
+    expect(longest.totalCount).toBe(0);
+  });
+
   it('mail requires a user access token', async () => {
     const response = await setup.developer.request(mailboxesQuery, { integrationId: sandboxId });
     expect(errorCode(response)).toBe('FORBIDDEN');
@@ -270,6 +280,37 @@ describe('mail GraphQL API', () => {
     expect(response.status).toBe(503);
   });
 
+  it('gmail 401 refreshes the token once and retries', async () => {
+    await oauthServer.resetStats();
+    gmail.failNext({ status: 401 });
+    const mailboxes = await mailboxesOf(gmailId);
+    expect(mailboxes.length).toBeGreaterThan(0);
+    expect((await oauthServer.stats()).tokenRequests.refresh_token).toBe(1);
+  });
+
+  it('sandbox seeds every user alike', async () => {
+    const other = (await createIntegrationUser(setup)).client;
+    const otherSandbox = await connect(other, 'SANDBOX');
+    const mine = await emailsOf({ integrationId: sandboxId, first: 20, filter: { receivedBefore: '2026-11-20T00:00:00Z' } });
+    const theirs = (await other.ok<{ emails: Connection }>(emailsQuery, { integrationId: otherSandbox, first: 20, filter: { receivedBefore: '2026-11-20T00:00:00Z' } })).emails;
+    expect(theirs.edges.map((edge) => edge.node.subject)).toEqual(mine.edges.map((edge) => edge.node.subject));
+    expect(theirs.totalCount).toBe(mine.totalCount);
+  });
+
+  it('sandbox rejects a message over its size limit', async () => {
+    const response = await user.request(sendEmailMutation, {
+      input: {
+        integrationId: sandboxId,
+        to: [{ address: 'ada@analytical.example' }],
+        subject: 'Too large',
+        text: 'See attachment.',
+        attachments: [{ fileName: 'big.bin', mimeType: 'application/octet-stream', contentBase64: Buffer.alloc(70_000).toString('base64') }],
+      },
+    });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0].extensions?.field).toBe('input.attachments');
+  });
+
   it('listing 100 emails adds little over the provider time', async () => {
     const samples: { total: number; provider: number }[] = [];
     for (let run = 0; run < 7; run++) {
@@ -283,5 +324,13 @@ describe('mail GraphQL API', () => {
     const provider = median(samples.map((sample) => sample.provider));
     process.stdout.write(`emails(first: 100) over Gmail format: median ${total.toFixed(1)} ms total, ${provider.toFixed(1)} ms in the provider server\n`);
     expect(total).toBeGreaterThan(provider);
+  });
+
+  // Runs last: it leaves the Gmail integration needing reauthorization.
+  it('gmail 401 after a refresh needs reauthorization', async () => {
+    gmail.failNext({ status: 401 });
+    gmail.failNext({ status: 401 });
+    const response = await user.request(mailboxesQuery, { integrationId: gmailId });
+    expect(errorCode(response)).toBe('NEEDS_REAUTHORIZATION');
   });
 });

@@ -5,10 +5,10 @@ export class EmailFilter {
   @Field(() => [ID], { nullable: true, description: 'Only emails in all of these mailboxes.' })
   mailboxIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Sender address or name contains this text.' })
+  @Field(() => String, { nullable: true, description: 'Sender address or name contains this text (at most 200 characters).' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A To recipient contains this text.' })
+  @Field(() => String, { nullable: true, description: 'A To recipient contains this text (at most 200 characters).' })
   to?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Received at or after this time.' })
@@ -17,7 +17,7 @@ export class EmailFilter {
   @Field(() => Date, { nullable: true, description: 'Received before this time.' })
   receivedBefore?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Free text, matched by the provider's own search." })
+  @Field(() => String, { nullable: true, description: "Free text, matched by the provider's own search (at most 200 characters)." })
   search?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'True for unread emails only, false for read emails only.' })
