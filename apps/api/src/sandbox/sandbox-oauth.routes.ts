@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { IsNull } from 'typeorm';
+import { In, IsNull, LessThan } from 'typeorm';
 import { randomToken, sha256Hex } from '../crypto/tokens';
 import { sandboxClientId, sandboxClientSecret } from '../providers/provider-catalog';
 import type { Services } from '../services';
@@ -136,6 +136,9 @@ export async function registerSandboxOAuthRoutes(server: FastifyInstance, servic
       } else {
         return oauthError(reply, 400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
       }
+
+      // Expired codes and access tokens are useless, so each issuance removes them.
+      await grants().delete({ type: In(['code', 'access']), expiresAt: LessThan(new Date()) });
 
       const accessToken = `sbx_at_${randomToken()}`;
       const refreshToken = body.grant_type === 'authorization_code' ? `sbx_rt_${randomToken()}` : undefined;
