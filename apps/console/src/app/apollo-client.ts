@@ -11,6 +11,17 @@ export function createApolloClient() {
       // send cross-site without a preflight. This header forces the preflight.
       headers: { 'apollo-require-preflight': 'true' },
     }),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // A key has no `id`; its kid (a thumbprint) names it, so revoking one updates every list that shows it.
+        EnvironmentKey: { keyFields: ['kid'] },
+        Environment: {
+          fields: {
+            keys: { merge: false },
+            providers: { merge: false },
+          },
+        },
+      },
+    }),
   });
 }

@@ -1,34 +1,60 @@
-import AddOutlined from '@mui/icons-material/AddOutlined';
 import LayersOutlined from '@mui/icons-material/LayersOutlined';
-import Button from '@mui/material/Button';
-import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { EmptyState } from '../app/empty-state';
+import { useEnvironmentsQuery } from '@workapi/client';
+import { Navigate, useNavigate } from 'react-router';
+import { SectionError, SectionLoading } from '../app/list-states';
 import { PageContainer } from '../app/page-container';
+import { CreateEnvironmentForm } from './create-environment-form';
+import { environmentPath, lastEnvironment } from './current-environment';
+import { useShowPrivateKey } from './one-time-key';
 
-/** Lists the account's environments. A new account has none, so this is the page shown after signing up. */
+/**
+ * /environments: opens the environment used last (or the first); a new account
+ * has none, so this is where it creates its first one after signing up.
+ */
 export function EnvironmentsPage() {
-  // TODO: Query the account's environments and enable "Create environment" once the API offers `createEnvironment`.
+  const { data, error, refetch } = useEnvironmentsQuery();
+  const showPrivateKey = useShowPrivateKey();
+  const navigate = useNavigate();
+
+  if (error && !data) {
+    return (
+      <PageContainer title="Environments">
+        <SectionError error={error} onRetry={() => void refetch()} />
+      </PageContainer>
+    );
+  }
+  if (!data) return <SectionLoading label="Loading environments" />;
+
+  const environments = data.environments;
+  if (environments.length > 0) {
+    const remembered = lastEnvironment();
+    const target = environments.find((environment) => environment.id === remembered) ?? environments[0]!;
+    return <Navigate to={environmentPath(target.id)} replace />;
+  }
+
   return (
     <PageContainer
-      title="Environments"
-      description="Each environment has its own keys, OAuth providers and users, so that development, staging and production stay apart."
+      title="Create your first environment"
+      description="An environment is where your backend creates users and issues their access tokens. Start with one for development; you can add staging and production later."
     >
-      <EmptyState
-        icon={<LayersOutlined />}
-        title="Create your first environment"
-        description="An environment is where your backend creates users and issues their access tokens. Start with one for development; you can add staging and production later."
-        action={
-          <Stack spacing={1} sx={{ alignItems: 'center' }}>
-            <Button variant="contained" startIcon={<AddOutlined />} disabled aria-describedby="create-environment-unavailable">
-              Create environment
-            </Button>
-            <Typography id="create-environment-unavailable" variant="body2" sx={{ color: 'text.secondary' }}>
-              Creating environments from the console is not available yet.
-            </Typography>
-          </Stack>
-        }
-      />
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 4 }, maxWidth: 640 }}>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 3, color: 'primary.main' }}>
+          <LayersOutlined aria-hidden />
+          <Typography variant="h2" sx={{ color: 'text.primary' }}>
+            New environment
+          </Typography>
+        </Box>
+        <CreateEnvironmentForm
+          autoFocus
+          onCreated={(key) => {
+            showPrivateKey(key);
+            navigate(environmentPath(key.environmentId), { replace: true });
+          }}
+        />
+      </Paper>
     </PageContainer>
   );
 }

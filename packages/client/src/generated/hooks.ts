@@ -2,8 +2,93 @@
 // packages/client/src/operations. Do not edit: run `pnpm codegen`.
 
 import { useMutation, useQuery } from '@apollo/client/react';
-import { SignInDocument, SignOutDocument, SignUpDocument, ViewerDocument } from './graphql';
-import type { SignInMutation, SignInMutationVariables, SignOutMutation, SignOutMutationVariables, SignUpMutation, SignUpMutationVariables, ViewerQuery, ViewerQueryVariables } from './graphql';
+import { AddProviderDocument, ChangePlanDocument, CreateEnvironmentDocument, DeactivateEnvironmentDocument, DeactivateUserDocument, DeleteEnvironmentDocument, EnvironmentDocument, EnvironmentKeysDocument, EnvironmentProvidersDocument, EnvironmentsDocument, EnvironmentUsersDocument, ProviderCatalogDocument, ReactivateEnvironmentDocument, RemoveProviderDocument, RenameEnvironmentDocument, RevokeEnvironmentKeyDocument, RotateEnvironmentKeyDocument, SignInDocument, SignOutDocument, SignUpDocument, UpdateEnvironmentDocument, UpdateProviderDocument, UsageDocument, UserIntegrationsDocument, ViewerDocument } from './graphql';
+import type { AddProviderMutation, AddProviderMutationVariables, ChangePlanMutation, ChangePlanMutationVariables, CreateEnvironmentMutation, CreateEnvironmentMutationVariables, DeactivateEnvironmentMutation, DeactivateEnvironmentMutationVariables, DeactivateUserMutation, DeactivateUserMutationVariables, DeleteEnvironmentMutation, DeleteEnvironmentMutationVariables, EnvironmentQuery, EnvironmentQueryVariables, EnvironmentKeysQuery, EnvironmentKeysQueryVariables, EnvironmentProvidersQuery, EnvironmentProvidersQueryVariables, EnvironmentsQuery, EnvironmentsQueryVariables, EnvironmentUsersQuery, EnvironmentUsersQueryVariables, ProviderCatalogQuery, ProviderCatalogQueryVariables, ReactivateEnvironmentMutation, ReactivateEnvironmentMutationVariables, RemoveProviderMutation, RemoveProviderMutationVariables, RenameEnvironmentMutation, RenameEnvironmentMutationVariables, RevokeEnvironmentKeyMutation, RevokeEnvironmentKeyMutationVariables, RotateEnvironmentKeyMutation, RotateEnvironmentKeyMutationVariables, SignInMutation, SignInMutationVariables, SignOutMutation, SignOutMutationVariables, SignUpMutation, SignUpMutationVariables, UpdateEnvironmentMutation, UpdateEnvironmentMutationVariables, UpdateProviderMutation, UpdateProviderMutationVariables, UsageQuery, UsageQueryVariables, UserIntegrationsQuery, UserIntegrationsQueryVariables, ViewerQuery, ViewerQueryVariables } from './graphql';
+
+/** Returns a function that sends the `AddProvider` mutation, and its latest result. */
+export function useAddProviderMutation(options?: useMutation.Options<AddProviderMutation, AddProviderMutationVariables>) {
+  return useMutation(AddProviderDocument, options);
+}
+
+/** Returns a function that sends the `ChangePlan` mutation, and its latest result. */
+export function useChangePlanMutation(options?: useMutation.Options<ChangePlanMutation, ChangePlanMutationVariables>) {
+  return useMutation(ChangePlanDocument, options);
+}
+
+/** Returns a function that sends the `CreateEnvironment` mutation, and its latest result. */
+export function useCreateEnvironmentMutation(options?: useMutation.Options<CreateEnvironmentMutation, CreateEnvironmentMutationVariables>) {
+  return useMutation(CreateEnvironmentDocument, options);
+}
+
+/** Returns a function that sends the `DeactivateEnvironment` mutation, and its latest result. */
+export function useDeactivateEnvironmentMutation(options?: useMutation.Options<DeactivateEnvironmentMutation, DeactivateEnvironmentMutationVariables>) {
+  return useMutation(DeactivateEnvironmentDocument, options);
+}
+
+/** Returns a function that sends the `DeactivateUser` mutation, and its latest result. */
+export function useDeactivateUserMutation(options?: useMutation.Options<DeactivateUserMutation, DeactivateUserMutationVariables>) {
+  return useMutation(DeactivateUserDocument, options);
+}
+
+/** Returns a function that sends the `DeleteEnvironment` mutation, and its latest result. */
+export function useDeleteEnvironmentMutation(options?: useMutation.Options<DeleteEnvironmentMutation, DeleteEnvironmentMutationVariables>) {
+  return useMutation(DeleteEnvironmentDocument, options);
+}
+
+/** Runs the `Environment` query and watches its result in the cache. */
+export function useEnvironmentQuery(options: Omit<useQuery.Options<EnvironmentQuery, EnvironmentQueryVariables>, 'returnPartialData'>) {
+  return useQuery(EnvironmentDocument, options);
+}
+
+/** Runs the `EnvironmentKeys` query and watches its result in the cache. */
+export function useEnvironmentKeysQuery(options: Omit<useQuery.Options<EnvironmentKeysQuery, EnvironmentKeysQueryVariables>, 'returnPartialData'>) {
+  return useQuery(EnvironmentKeysDocument, options);
+}
+
+/** Runs the `EnvironmentProviders` query and watches its result in the cache. */
+export function useEnvironmentProvidersQuery(options: Omit<useQuery.Options<EnvironmentProvidersQuery, EnvironmentProvidersQueryVariables>, 'returnPartialData'>) {
+  return useQuery(EnvironmentProvidersDocument, options);
+}
+
+/** Runs the `Environments` query and watches its result in the cache. */
+export function useEnvironmentsQuery(options?: Omit<useQuery.Options<EnvironmentsQuery, EnvironmentsQueryVariables>, 'returnPartialData'>) {
+  return useQuery(EnvironmentsDocument, options);
+}
+
+/** Runs the `EnvironmentUsers` query and watches its result in the cache. */
+export function useEnvironmentUsersQuery(options: Omit<useQuery.Options<EnvironmentUsersQuery, EnvironmentUsersQueryVariables>, 'returnPartialData'>) {
+  return useQuery(EnvironmentUsersDocument, options);
+}
+
+/** Runs the `ProviderCatalog` query and watches its result in the cache. */
+export function useProviderCatalogQuery(options?: Omit<useQuery.Options<ProviderCatalogQuery, ProviderCatalogQueryVariables>, 'returnPartialData'>) {
+  return useQuery(ProviderCatalogDocument, options);
+}
+
+/** Returns a function that sends the `ReactivateEnvironment` mutation, and its latest result. */
+export function useReactivateEnvironmentMutation(options?: useMutation.Options<ReactivateEnvironmentMutation, ReactivateEnvironmentMutationVariables>) {
+  return useMutation(ReactivateEnvironmentDocument, options);
+}
+
+/** Returns a function that sends the `RemoveProvider` mutation, and its latest result. */
+export function useRemoveProviderMutation(options?: useMutation.Options<RemoveProviderMutation, RemoveProviderMutationVariables>) {
+  return useMutation(RemoveProviderDocument, options);
+}
+
+/** Returns a function that sends the `RenameEnvironment` mutation, and its latest result. */
+export function useRenameEnvironmentMutation(options?: useMutation.Options<RenameEnvironmentMutation, RenameEnvironmentMutationVariables>) {
+  return useMutation(RenameEnvironmentDocument, options);
+}
+
+/** Returns a function that sends the `RevokeEnvironmentKey` mutation, and its latest result. */
+export function useRevokeEnvironmentKeyMutation(options?: useMutation.Options<RevokeEnvironmentKeyMutation, RevokeEnvironmentKeyMutationVariables>) {
+  return useMutation(RevokeEnvironmentKeyDocument, options);
+}
+
+/** Returns a function that sends the `RotateEnvironmentKey` mutation, and its latest result. */
+export function useRotateEnvironmentKeyMutation(options?: useMutation.Options<RotateEnvironmentKeyMutation, RotateEnvironmentKeyMutationVariables>) {
+  return useMutation(RotateEnvironmentKeyDocument, options);
+}
 
 /** Returns a function that sends the `SignIn` mutation, and its latest result. */
 export function useSignInMutation(options?: useMutation.Options<SignInMutation, SignInMutationVariables>) {
@@ -18,6 +103,26 @@ export function useSignOutMutation(options?: useMutation.Options<SignOutMutation
 /** Returns a function that sends the `SignUp` mutation, and its latest result. */
 export function useSignUpMutation(options?: useMutation.Options<SignUpMutation, SignUpMutationVariables>) {
   return useMutation(SignUpDocument, options);
+}
+
+/** Returns a function that sends the `UpdateEnvironment` mutation, and its latest result. */
+export function useUpdateEnvironmentMutation(options?: useMutation.Options<UpdateEnvironmentMutation, UpdateEnvironmentMutationVariables>) {
+  return useMutation(UpdateEnvironmentDocument, options);
+}
+
+/** Returns a function that sends the `UpdateProvider` mutation, and its latest result. */
+export function useUpdateProviderMutation(options?: useMutation.Options<UpdateProviderMutation, UpdateProviderMutationVariables>) {
+  return useMutation(UpdateProviderDocument, options);
+}
+
+/** Runs the `Usage` query and watches its result in the cache. */
+export function useUsageQuery(options: Omit<useQuery.Options<UsageQuery, UsageQueryVariables>, 'returnPartialData'>) {
+  return useQuery(UsageDocument, options);
+}
+
+/** Runs the `UserIntegrations` query and watches its result in the cache. */
+export function useUserIntegrationsQuery(options: Omit<useQuery.Options<UserIntegrationsQuery, UserIntegrationsQueryVariables>, 'returnPartialData'>) {
+  return useQuery(UserIntegrationsDocument, options);
 }
 
 /** Runs the `Viewer` query and watches its result in the cache. */

@@ -1,8 +1,9 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 
-type FormTextFieldProps<TFields extends FieldValues> = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'onBlur' | 'error'> & {
-  control: Control<TFields>;
+type FormTextFieldProps<TFields extends FieldValues, TTransformed extends FieldValues = TFields> = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'onBlur' | 'error'> & {
+  /** The form's control; the form may transform its values on submit (for example a text into a list). */
+  control: Control<TFields, unknown, TTransformed>;
   name: Path<TFields>;
 };
 
@@ -11,8 +12,13 @@ type FormTextFieldProps<TFields extends FieldValues> = Omit<TextFieldProps, 'nam
  * rendered, with a blank placeholder, so that an error message does not move
  * the fields below it.
  */
-export function FormTextField<TFields extends FieldValues>({ control, name, helperText, ...props }: FormTextFieldProps<TFields>) {
-  const { field, fieldState } = useController({ control, name });
+export function FormTextField<TFields extends FieldValues, TTransformed extends FieldValues = TFields>({
+  control,
+  name,
+  helperText,
+  ...props
+}: FormTextFieldProps<TFields, TTransformed>) {
+  const { field, fieldState } = useController<TFields, Path<TFields>, TTransformed>({ control, name });
   const { ref, ...fieldProps } = field;
 
   return (

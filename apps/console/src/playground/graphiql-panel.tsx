@@ -1,0 +1,63 @@
+import Box from '@mui/material/Box';
+import { useColorScheme } from '@mui/material/styles';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import { useMemo, type ComponentProps } from 'react';
+import { readQueryCost, type QueryCost } from './query-cost';
+
+type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
+
+const INITIAL_QUERY = `# Environment tokens are signed in this page with the key you loaded.
+query CurrentEnvironment {
+  currentEnvironment {
+    id
+    name
+    status
+  }
+}
+`;
+
+interface GraphiQLPanelProps {
+  /** Returns the Authorization header value for one request, or null to use the console session. */
+  authorize: () => Promise<string | null>;
+  onCost: (cost: QueryCost | null) => void;
+}
+
+/**
+ * GraphiQL with a fetcher that adds a fresh credential to every operation.
+ * Introspection, which loads the schema documentation, goes with the console
+ * session instead, so that it is neither metered nor uses up a token.
+ */
+export default function GraphiQLPanel({ authorize, onCost }: GraphiQLPanelProps) {
+  const { mode, systemMode } = useColorScheme();
+  const theme = (mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light';
+
+  const fetcher = useMemo<Fetcher>(
+    () => async (params, options) => {
+      const introspection = params.operationName === 'IntrospectionQuery';
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+      const authorization = introspection ? null : await authorize();
+      if (authorization) headers.authorization = authorization;
+      for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name.toLowerCase()] = String(value);
+
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(params),
+        // With a token the cookie would be ignored anyway; leaving it out keeps the request like a backend's.
+        credentials: headers.authorization ? 'omit' : 'same-origin',
+      });
+      const body: unknown = await response.json();
+      if (!introspection) onCost(readQueryCost(body));
+      return body as Awaited<ReturnType<Fetcher>>;
+    },
+    [authorize, onCost],
+  );
+
+  return (
+    <Box sx={{ height: '100%', '& .graphiql-container': { height: '100%' } }}>
+      <GraphiQL fetcher={fetcher} initialQuery={INITIAL_QUERY} forcedTheme={theme} defaultEditorToolsVisibility={false} />
+    </Box>
+  );
+}
