@@ -75,11 +75,19 @@ export class GmailMailAdapter implements MailAdapter {
     this.http = new ProviderHttp({ ...options, apiBaseUrl: options.apiBaseUrl.replace(/\/gmail\/v1\/?$/, ''), providerName: 'Gmail' });
   }
 
+  /** Lists labels, then reads their counts (which labels.list omits) with labels.get through the batch endpoint. */
   async listMailboxes(): Promise<MailboxValue[]> {
     const response = await this.http.json<{ labels?: GmailLabel[] }>({ path: `${this.base}/labels` });
-    return (response.labels ?? [])
-      .filter((label) => !hiddenLabels.test(label.id))
-      .map((label) => ({
+    const visible = (response.labels ?? []).filter((label) => !hiddenLabels.test(label.id));
+    const detailed: GmailLabel[] = [];
+    for (let start = 0; start < visible.length; start += gmailBatchSize) {
+      const chunk = visible.slice(start, start + gmailBatchSize);
+      const results = await gmailBatchGet(this.http, chunk.map((label) => `${this.base}/labels/${encodeURIComponent(label.id)}`));
+      results.forEach((result, index) => {
+        detailed.push(result.status === 200 ? { ...chunk[index], ...(JSON.parse(result.body) as GmailLabel) } : chunk[index]);
+      });
+    }
+    return detailed.map((label) => ({
         providerId: label.id,
         name: label.type === 'system' ? label.name.charAt(0) + label.name.slice(1).toLowerCase() : label.name,
         role: rolesByLabel[label.id] ?? 'OTHER',

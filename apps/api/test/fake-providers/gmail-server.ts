@@ -22,6 +22,8 @@ function route(store: FakeMailStore, request: FakeRequest): FakeResponse {
   const body = request.body.length > 0 ? (JSON.parse(request.body.toString('utf8')) as Record<string, unknown>) : {};
 
   if (request.method === 'GET' && rest === 'labels') return listLabels(store);
+  const label = /^labels\/([^/]+)$/.exec(rest);
+  if (label && request.method === 'GET') return getLabel(store, decodeURIComponent(label[1]));
   if (request.method === 'GET' && rest === 'messages') return listMessages(store, request.url.searchParams);
   if (request.method === 'POST' && rest === 'messages/send') return json(toResource(insert(store, body.raw as string, ['SENT'], body.threadId as string), 'minimal'));
   if (request.method === 'POST' && rest === 'messages/batchModify') {
@@ -83,6 +85,21 @@ function listLabels(store: FakeMailStore): FakeResponse {
       ...systemLabels.map((id) => ({ id, name: id, type: 'system' })),
       ...[...userLabels].map((id) => ({ id, name: id.slice('Label_'.length), type: 'user' })),
     ],
+  });
+}
+
+/** users.labels.get: the label with its message counts, which labels.list leaves out. */
+function getLabel(store: FakeMailStore, id: string): FakeResponse {
+  const known = systemLabels.includes(id) || store.messages.some((message) => message.labelIds.includes(id));
+  if (!known) return notFoundResponse();
+  const holding = store.messages.filter((message) => message.labelIds.includes(id));
+  return json({
+    id,
+    name: id.startsWith('Label_') ? id.slice('Label_'.length) : id,
+    type: id.startsWith('Label_') ? 'user' : 'system',
+    messagesTotal: holding.length,
+    messagesUnread: holding.filter((message) => message.labelIds.includes('UNREAD')).length,
+    threadsTotal: new Set(holding.map((message) => message.threadId)).size,
   });
 }
 

@@ -43,6 +43,16 @@ describe('GmailMailAdapter', () => {
     expect(result.totalMs).toBeGreaterThan(0);
   });
 
+  it('lists mailboxes with counts in two requests', async () => {
+    server.resetCounts();
+    const mailboxes = await adapter.listMailboxes();
+    const inbox = mailboxes.find((mailbox) => mailbox.role === 'INBOX');
+    expect(inbox?.totalCount).toBe(150);
+    expect(inbox?.unreadCount).toBeGreaterThan(0);
+    expect(mailboxes.some((mailbox) => mailbox.providerId === 'UNREAD')).toBe(false);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('follows the page token', async () => {
     const first = await adapter.listEmails({}, 100, null);
     const second = await adapter.listEmails({}, 100, first.nextPageToken);
