@@ -92,8 +92,8 @@ export class SandboxMailAdapter implements MailAdapter {
       .where('message.integrationId = :integrationId', { integrationId: this.integrationId });
     if (filter.mailboxIds && filter.mailboxIds.length > 0) query.andWhere('message.mailboxId IN (:...mailboxIds)', { mailboxIds: filter.mailboxIds });
     else query.andWhere('message.mailboxId <> :trash', { trash: 'TRASH' });
-    if (filter.from) query.andWhere('message.fromText LIKE :from', { from: `%${escapeLike(filter.from.toLowerCase())}%` });
-    if (filter.to) query.andWhere('message.toText LIKE :to', { to: `%${escapeLike(filter.to.toLowerCase())}%` });
+    if (filter.from) query.andWhere("message.fromText LIKE :from ESCAPE '!'", { from: `%${escapeLike(filter.from.toLowerCase())}%` });
+    if (filter.to) query.andWhere("message.toText LIKE :to ESCAPE '!'", { to: `%${escapeLike(filter.to.toLowerCase())}%` });
     if (filter.receivedAfter) query.andWhere('message.receivedAt >= :after', { after: filter.receivedAfter });
     if (filter.receivedBefore) query.andWhere('message.receivedAt < :before', { before: filter.receivedBefore });
     if (filter.unread !== undefined) query.andWhere('message.seen = :seen', { seen: !filter.unread });
@@ -101,7 +101,7 @@ export class SandboxMailAdapter implements MailAdapter {
       const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
       query.andWhere(
         new Brackets((inner) => {
-          words.forEach((word, index) => inner.andWhere(`message.searchText LIKE :word${index}`, { [`word${index}`]: `%${escapeLike(word)}%` }));
+          words.forEach((word, index) => inner.andWhere(`message.searchText LIKE :word${index} ESCAPE '!'`, { [`word${index}`]: `%${escapeLike(word)}%` }));
         }),
       );
     }
@@ -260,6 +260,7 @@ export class SandboxMailAdapter implements MailAdapter {
   }
 }
 
+/** Escapes LIKE wildcards with `!`, an escape character MySQL and SQLite read alike (a backslash is not). */
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+  return text.replace(/[!%_]/g, (character) => `!${character}`);
 }

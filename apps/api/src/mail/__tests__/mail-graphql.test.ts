@@ -164,6 +164,13 @@ describe('mail GraphQL API', () => {
     expect(unread.edges.every((edge) => !edge.node.flags.seen)).toBe(true);
   });
 
+  it('filter text treats LIKE wildcards literally', async () => {
+    const percent = await emailsOf({ integrationId: sandboxId, first: 5, filter: { search: '100%_!' } });
+    expect(percent.totalCount).toBe(0);
+    const underscore = await emailsOf({ integrationId: sandboxId, first: 5, filter: { from: 'grace_cobol' } });
+    expect(underscore.totalCount).toBe(0);
+  });
+
   it('email returns attachment content on request', async () => {
     const invoices = await emailsOf({ integrationId: sandboxId, first: 5, filter: { search: 'invoice' } });
     const withAttachment = invoices.edges.find((edge) => edge.node.attachments.length > 0)?.node as Email;
