@@ -128,8 +128,13 @@ export class RedisBuckets implements ThrottleBuckets {
     private readonly log: Logger,
     private readonly keyPrefix = 'workapi:throttle:',
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    this.redis = new Redis(url, { maxRetriesPerRequest: 0, connectTimeout: 2000 });
     this.redis.on('error', (error) => this.logFailure(error));
+    // Commands wait for the first connection; after it, an outage fails them at once
+    // instead of holding requests while ioredis reconnects.
+    this.redis.once('ready', () => {
+      this.redis.options.enableOfflineQueue = false;
+    });
     this.redis.defineCommand('workapiBucket', { numberOfKeys: 1, lua: bucketScript });
     const redis = this.redis as Redis & { workapiBucket: BucketCommand };
     this.command = (...args) => redis.workapiBucket(...args);

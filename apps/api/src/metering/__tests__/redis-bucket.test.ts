@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import pino from 'pino';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { TestClient, errorCode } from '../../../test/graphql-client';
@@ -24,6 +25,39 @@ describe('throttle buckets in Redis', () => {
       expect(await buckets.peek(key)).toBe(1000);
     } finally {
       await buckets.close();
+    }
+  });
+
+  it('Redis outage lets requests through at once and logs it', async () => {
+    // A TCP relay to Redis that the test can cut, as an outage would.
+    const sockets = new Set<net.Socket>();
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(6379, '127.0.0.1');
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const { port } = relay.address() as net.AddressInfo;
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const buckets = new RedisBuckets(`redis://127.0.0.1:${port}`, { capacity: 10, restoreRate: 1 }, log);
+    try {
+      const key = `test-${randomUUID()}`;
+      expect((await buckets.take(key, 10)).allowed).toBe(true);
+      expect((await buckets.take(key, 10)).allowed).toBe(false);
+
+      relay.close();
+      for (const socket of sockets) socket.destroy();
+      const start = Date.now();
+      const during = await buckets.take(key, 10);
+      expect(during.allowed).toBe(true);
+      expect(Date.now() - start).toBeLessThan(500);
+      expect(lines.join('')).toContain('throttle bucket store (Redis) failed');
+    } finally {
+      await buckets.close();
+      relay.close();
     }
   });
 
