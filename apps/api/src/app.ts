@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
@@ -7,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import { resolveAuth } from './auth/resolve-auth';
@@ -63,6 +64,20 @@ function asContextError(error: unknown, requestId: string): AppError {
   });
 }
 
+/**
+ * Sends an error raised outside GraphQL (the OAuth callback, the sandbox provider, the key
+ * routes). A 5xx is logged with the request id and masked, like INTERNAL_SERVER_ERROR in
+ * GraphQL responses, because its message may come from a driver or a bug.
+ */
+function sendRouteError(error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const statusCode = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (statusCode >= 500) {
+    request.log.error({ err: error, method: request.method, path: request.url.split('?')[0] }, 'request failed');
+    return reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message: internalErrorMessage, requestId: request.id });
+  }
+  return reply.code(statusCode).send({ statusCode, code: error.code, error: STATUS_CODES[statusCode], message: error.message });
+}
+
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = createLogger(config.logLevel, options.logDestination);
   const dataSource = await openDatabase(config.database, options.databaseHooks, {
@@ -78,6 +93,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
   });
+  server.setErrorHandler(sendRouteError);
   await server.register(fastifyCookie);
 
   server.addHook('onResponse', async (request, reply) => {
