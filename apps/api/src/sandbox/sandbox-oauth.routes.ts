@@ -22,6 +22,19 @@ interface AuthorizeParams {
   decision?: string;
 }
 
+/**
+ * Keeps the string fields of a query or body. A repeated query parameter (an array) or a
+ * JSON object value is dropped, so the checks below see one string or nothing.
+ */
+function stringFields(source: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!source || typeof source !== 'object') return fields;
+  for (const [name, value] of Object.entries(source)) {
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return fields;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
@@ -72,14 +85,14 @@ export async function registerSandboxOAuthRoutes(server: FastifyInstance, servic
     });
 
     scope.get('/sandbox/authorize', async (request, reply) => {
-      const params = request.query as AuthorizeParams;
+      const params: AuthorizeParams = stringFields(request.query);
       const problem = validateAuthorize(params, callbackUrl);
       if (problem) return reply.code(400).type('text/plain; charset=utf-8').send(`Invalid authorization request: ${problem}`);
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consentPage(params));
     });
 
     scope.post('/sandbox/authorize', async (request, reply) => {
-      const params = (request.body ?? {}) as AuthorizeParams;
+      const params: AuthorizeParams = stringFields(request.body);
       const problem = validateAuthorize(params, callbackUrl);
       if (problem) return reply.code(400).type('text/plain; charset=utf-8').send(`Invalid authorization request: ${problem}`);
       const target = new URL(callbackUrl);
@@ -105,9 +118,15 @@ export async function registerSandboxOAuthRoutes(server: FastifyInstance, servic
     });
 
     scope.post('/sandbox/token', async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, string | undefined>;
+      const body: Record<string, string | undefined> = stringFields(request.body);
       const basic = /^Basic\s+(.+)$/i.exec(String(request.headers.authorization ?? ''));
-      const [basicId, basicSecret] = basic ? Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent) : [];
+      let basicId: string | undefined;
+      let basicSecret: string | undefined;
+      try {
+        [basicId, basicSecret] = basic ? Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent) : [];
+      } catch {
+        return oauthError(reply, 401, 'invalid_client', 'The Basic credentials are not valid percent-encoding (RFC 6749, section 2.3.1).');
+      }
       const clientId = body.client_id ?? basicId;
       const clientSecret = body.client_secret ?? basicSecret;
       if (clientId !== sandboxClientId || (clientSecret !== undefined && clientSecret !== sandboxClientSecret)) {
@@ -172,7 +191,7 @@ export async function registerSandboxOAuthRoutes(server: FastifyInstance, servic
 
     // RFC 7009: the response is 200 whether or not the token was known.
     scope.post('/sandbox/revoke', async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, string | undefined>;
+      const body: Record<string, string | undefined> = stringFields(request.body);
       const hash = sha256Hex(body.token ?? '');
       const grant = await grants().findOneBy({ tokenHash: hash });
       if (grant && grant.type !== 'code') {

@@ -112,6 +112,35 @@ describe('sandbox OAuth server', () => {
     expect((await readToken(afterRevoke)).error).toBe('invalid_grant');
   });
 
+  it('malformed parameters are client errors', async () => {
+    const repeated = await fetch(`${testApp.url}/sandbox/authorize?${authorizeParams()}&scope=again&state=again`);
+    expect(repeated.status).toBe(400);
+
+    const objectState = await fetch(`${testApp.url}/sandbox/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...Object.fromEntries(authorizeParams()), state: { nested: true }, decision: 'allow' }),
+      redirect: 'manual',
+    });
+    expect(objectState.status).toBe(400);
+
+    const badBasic = await fetch(`${testApp.url}/sandbox/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('%E0%A4%A:secret').toString('base64')}` },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code: 'x' }).toString(),
+    });
+    expect(badBasic.status).toBe(401);
+    expect((await readToken(badBasic)).error).toBe('invalid_client');
+
+    const objectToken = await fetch(`${testApp.url}/sandbox/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'workapi-sandbox', grant_type: 'refresh_token', refresh_token: { nested: true } }),
+    });
+    expect(objectToken.status).toBe(400);
+    expect((await readToken(objectToken)).error).toBe('invalid_grant');
+  });
+
   it('token rejects an unknown client', async () => {
     const response = await token({ client_id: 'nobody', grant_type: 'refresh_token', refresh_token: 'x' });
     expect(response.status).toBe(401);
