@@ -32,7 +32,8 @@ describe('throttle buckets in Redis', () => {
     // A TCP relay to Redis that the test can cut, as an outage would.
     const sockets = new Set<net.Socket>();
     const relay = net.createServer((client) => {
-      const upstream = net.connect(6379, '127.0.0.1');
+      const target = new URL(redisUrl);
+      const upstream = net.connect(Number(target.port || 6379), target.hostname);
       sockets.add(client).add(upstream);
       client.pipe(upstream).pipe(client);
       client.on('error', () => upstream.destroy());
