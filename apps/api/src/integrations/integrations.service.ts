@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { In, Not, type DataSource } from 'typeorm';
+import { In, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Auth } from '../auth/auth';
 import type { Config } from '../config/config';
@@ -36,6 +36,17 @@ export interface UserRef {
 
 /** Statuses in which an integration stores provider tokens. */
 const connectedStatuses = [IntegrationStatus.ACTIVE, IntegrationStatus.NEEDS_REAUTHORIZATION];
+
+/** Maximum number of revocation requests that one bulk disconnect sends at once. */
+const bulkRevocationConcurrency = 4;
+/**
+ * Maximum time one bulk disconnect spends revoking tokens at providers. Tokens not revoked
+ * by then are still deleted here, and lapse at the provider when they expire.
+ */
+const bulkRevocationBudgetMs = 10_000;
+
+/** Finds the OAuth client that revokes an integration's tokens, or null when there is none. */
+type RevocationClientLookup = (integration: Integration) => Promise<ProviderClient | null>;
 
 /**
  * End users' integrations: the OAuth flow that connects them, their encrypted provider
@@ -170,7 +181,7 @@ export class IntegrationsService implements IntegrationAccess {
     const integration = await this.requireVisible(auth, integrationId);
     if (integration.status === IntegrationStatus.DISCONNECTED) return integration;
 
-    await this.revokeAtProvider(integration);
+    await this.revokeAtProvider(integration, (target) => this.revocationClient(target.environmentId, target.kind));
     const now = new Date();
     await this.dataSource
       .createQueryBuilder()
@@ -182,33 +193,44 @@ export class IntegrationsService implements IntegrationAccess {
     return this.repository.findOneByOrFail({ id: integration.id });
   }
 
-  private async revokeAtProvider(integration: Integration): Promise<void> {
-    const context = { integrationId: integration.id, kind: integration.kind };
-    const secrets = this.dependencies.secrets();
-    const token = integration.refreshTokenCiphertext
-      ? { value: secrets.decrypt(integration.refreshTokenCiphertext, refreshTokenContext(integration.id)), hint: 'refresh_token' as const }
-      : integration.accessTokenCiphertext
-        ? { value: secrets.decrypt(integration.accessTokenCiphertext, accessTokenContext(integration.id)), hint: 'access_token' as const }
-        : null;
-    if (!token) return;
+  /** The environment's client for `kind`, or null (logged) when the provider is not configured any more. */
+  private async revocationClient(environmentId: string, kind: ProviderKind): Promise<ProviderClient | null> {
+    try {
+      return await this.dependencies.providers().resolveClient(environmentId, kind);
+    } catch (error) {
+      this.log.warn({ environmentId, kind, err: error }, 'tokens not revoked: the provider is not configured any more');
+      return null;
+    }
+  }
 
-    let client: ProviderClient;
+  /**
+   * Revokes the integration's stored refresh token (or, without one, its access token) at
+   * the provider. Best effort: returns whether the provider confirmed it, logs why not, and
+   * never throws.
+   */
+  private async revokeAtProvider(integration: Integration, clientOf: RevocationClientLookup, signal?: AbortSignal): Promise<boolean> {
+    const context = { integrationId: integration.id, kind: integration.kind };
+    const hint = integration.refreshTokenCiphertext ? ('refresh_token' as const) : integration.accessTokenCiphertext ? ('access_token' as const) : null;
+    if (!hint) return false;
     try {
-      client = await this.dependencies.providers().resolveClient(integration.environmentId, integration.kind);
+      const client = await clientOf(integration);
+      if (!client) return false;
+      if (!client.endpoints.revocationUrl) {
+        this.log.info(context, 'token not revoked: the provider has no revocation endpoint');
+        return false;
+      }
+      const secrets = this.dependencies.secrets();
+      const token =
+        hint === 'refresh_token'
+          ? secrets.decrypt(integration.refreshTokenCiphertext!, refreshTokenContext(integration.id))
+          : secrets.decrypt(integration.accessTokenCiphertext!, accessTokenContext(integration.id));
+      await revokeToken(client, token, hint, signal);
+      this.log.info({ ...context, tokenType: hint }, 'token revoked at the provider');
+      return true;
     } catch (error) {
-      this.log.warn({ ...context, err: error }, 'token not revoked: the provider is not configured any more');
-      return;
-    }
-    if (!client.endpoints.revocationUrl) {
-      this.log.info(context, 'token not revoked: the provider has no revocation endpoint');
-      return;
-    }
-    try {
-      await revokeToken(client, token.value, token.hint);
-      this.log.info({ ...context, tokenType: token.hint }, 'token revoked at the provider');
-    } catch (error) {
-      const reason = error instanceof OAuthExchangeError ? error.message : String(error);
-      this.log.warn({ ...context, tokenType: token.hint, reason }, 'revoking the token at the provider failed');
+      const reason = error instanceof OAuthExchangeError ? error.message : error instanceof Error ? error.message : String(error);
+      this.log.warn({ ...context, tokenType: hint, reason }, 'revoking the token at the provider failed');
+      return false;
     }
   }
 
@@ -218,33 +240,102 @@ export class IntegrationsService implements IntegrationAccess {
   }
 
   /**
-   * Marks every integration of `kind` in the environment DISCONNECTED and deletes their
-   * tokens, for a provider that is being removed; returns how many changed.
-   * NOTE: the tokens are not revoked at the provider here, because removing a provider may
-   * touch thousands of integrations; they lapse when they expire.
+   * Counts the integrations that hold provider tokens for each (environment, kind) pair with
+   * one grouped statement, in the order of `providers`.
    */
-  async disconnectAllForProvider(kind: ProviderKind, environmentId: string): Promise<number> {
-    const now = new Date();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Integration)
-      .set({ ...disconnectedChanges(now), credentialsVersion: () => 'credentials_version + 1' })
-      .where({ environmentId, kind, status: Not(IntegrationStatus.DISCONNECTED) })
-      .execute();
-    const changed = result.affected ?? 0;
-    this.log.info({ environmentId, kind, disconnected: changed }, 'integrations disconnected with their provider');
-    return changed;
+  async countConnectedByProvider(providers: ReadonlyArray<{ kind: ProviderKind; environmentId: string }>): Promise<number[]> {
+    if (providers.length === 0) return [];
+    const rows = await this.repository
+      .createQueryBuilder('integration')
+      .select('integration.environmentId', 'environmentId')
+      .addSelect('integration.kind', 'kind')
+      .addSelect('COUNT(*)', 'connected')
+      .where('integration.environmentId IN (:...environmentIds)', { environmentIds: [...new Set(providers.map((p) => p.environmentId))] })
+      .andWhere('integration.kind IN (:...kinds)', { kinds: [...new Set(providers.map((p) => p.kind))] })
+      .andWhere('integration.status IN (:...statuses)', { statuses: connectedStatuses })
+      .groupBy('integration.environmentId')
+      .addGroupBy('integration.kind')
+      .getRawMany<{ environmentId: string; kind: string; connected: number | string }>();
+    const counts = new Map(rows.map((row) => [`${row.environmentId}:${row.kind}`, Number(row.connected)]));
+    return providers.map((provider) => counts.get(`${provider.environmentId}:${provider.kind}`) ?? 0);
   }
 
-  /** Disconnects every integration of a deleted user, deleting the stored tokens. */
+  /**
+   * Disconnects every integration of `kind` in the environment, for a provider that is being
+   * removed, and returns how many of them were connected. `client` is the removed provider's
+   * OAuth client, used to revoke their tokens, since its row may already be gone.
+   */
+  disconnectAllForProvider(kind: ProviderKind, environmentId: string, client?: ProviderClient | null): Promise<number> {
+    const clientOf: RevocationClientLookup =
+      client === undefined ? this.revocationClientsOnce() : async () => client;
+    return this.disconnectAll({ environmentId, kind }, clientOf, { environmentId, kind }, 'integrations disconnected with their provider');
+  }
+
+  /** Disconnects every integration of a deleted environment; returns how many were connected. */
+  disconnectAllForEnvironment(environmentId: string): Promise<number> {
+    return this.disconnectAll({ environmentId }, this.revocationClientsOnce(), { environmentId }, 'integrations disconnected with their environment');
+  }
+
+  /** Disconnects every integration of a deleted user. */
   async disconnectAllForUser(user: UserRef): Promise<void> {
-    const now = new Date();
+    await this.disconnectAll({ userId: user.userId }, this.revocationClientsOnce(), { ...user }, 'integrations disconnected with their user');
+  }
+
+  /** A client lookup that resolves each environment's client of a kind once, for one bulk disconnect. */
+  private revocationClientsOnce(): RevocationClientLookup {
+    const clients = new Map<string, Promise<ProviderClient | null>>();
+    return (integration) => {
+      const key = `${integration.environmentId}:${integration.kind}`;
+      let client = clients.get(key);
+      if (!client) {
+        client = this.revocationClient(integration.environmentId, integration.kind);
+        clients.set(key, client);
+      }
+      return client;
+    };
+  }
+
+  /**
+   * Disconnects every integration that matches `where` and is not DISCONNECTED yet: first
+   * revokes their tokens at the provider, best effort (a few at a time, for at most
+   * bulkRevocationBudgetMs, a failure only logged), then deletes the stored tokens and sets
+   * DISCONNECTED. Returns how many of them were connected.
+   */
+  private async disconnectAll(
+    where: FindOptionsWhere<Integration>,
+    clientOf: RevocationClientLookup,
+    logContext: Record<string, unknown>,
+    message: string,
+  ): Promise<number> {
+    const open = { ...where, status: Not(IntegrationStatus.DISCONNECTED) };
+    const targets = await this.repository.findBy(open);
+    const connected = targets.filter((integration) => connectedStatuses.includes(integration.status)).length;
+    const revocation = await this.revokeAll(targets, clientOf);
+
     await this.dataSource
       .createQueryBuilder()
       .update(Integration)
-      .set({ ...disconnectedChanges(now), credentialsVersion: () => 'credentials_version + 1' })
-      .where({ userId: user.userId, status: Not(IntegrationStatus.DISCONNECTED) })
+      .set({ ...disconnectedChanges(new Date()), credentialsVersion: () => 'credentials_version + 1' })
+      .where(open)
       .execute();
+    this.log.info({ ...logContext, disconnected: connected, ...revocation }, message);
+    return connected;
+  }
+
+  private async revokeAll(integrations: Integration[], clientOf: RevocationClientLookup): Promise<{ revoked: number; notRevoked: number }> {
+    const withTokens = integrations.filter((integration) => integration.refreshTokenCiphertext || integration.accessTokenCiphertext);
+    if (withTokens.length === 0) return { revoked: 0, notRevoked: 0 };
+    const budget = AbortSignal.timeout(bulkRevocationBudgetMs);
+    let next = 0;
+    let revoked = 0;
+    const worker = async () => {
+      while (next < withTokens.length && !budget.aborted) {
+        const integration = withTokens[next++];
+        if (await this.revokeAtProvider(integration, clientOf, budget)) revoked += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(bulkRevocationConcurrency, withTokens.length) }, worker));
+    return { revoked, notRevoked: withTokens.length - revoked };
   }
 
   async withCredentials<T>(user: UserRef, integrationId: string, call: (credentials: ProviderCredentials) => Promise<T>): Promise<T> {

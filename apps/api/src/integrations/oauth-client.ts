@@ -200,13 +200,17 @@ export async function revokeToken(
   client: ProviderClient,
   token: string,
   tokenTypeHint: 'refresh_token' | 'access_token',
+  /** Aborts the request early, for example when a bulk revocation runs out of time. */
+  signal?: AbortSignal,
 ): Promise<void> {
   const revocationUrl = client.endpoints.revocationUrl;
   if (!revocationUrl) throw new OAuthExchangeError('unsupported', 'The provider has no revocation endpoint');
   const server = authorizationServerOf(client);
+  const options = requestOptions(revocationUrl);
   try {
     const response = await oauth.revocationRequest(server, { client_id: client.clientId }, oauth.ClientSecretPost(client.clientSecret), token, {
-      ...requestOptions(revocationUrl),
+      ...options,
+      signal: signal ? AbortSignal.any([options.signal, signal]) : options.signal,
       additionalParameters: { token_type_hint: tokenTypeHint },
     });
     await oauth.processRevocationResponse(response);

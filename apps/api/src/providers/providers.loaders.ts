@@ -5,7 +5,7 @@ import type { Provider } from './provider.entity';
 export interface ProviderLoaders {
   /** Providers by environment id: one statement for every environment of a response. */
   providersByEnvironment: DataLoader<string, Provider[]>;
-  /** Connected integrations by provider, counted through the integrations service. */
+  /** Connected integrations by provider: one grouped count for every provider of a response. */
   connectedIntegrationsByProvider: DataLoader<Provider, number, string>;
 }
 
@@ -18,10 +18,8 @@ export function createProviderLoaders(services: Services): ProviderLoaders {
       }
       return environmentIds.map((id) => byEnvironment.get(id) ?? []);
     }),
-    // NOTE: one count per provider, because the integrations seam counts one kind and environment at a time.
     connectedIntegrationsByProvider: new DataLoader(
-      (providers: readonly Provider[]) =>
-        Promise.all(providers.map((provider) => services.providers.countConnectedIntegrations(provider))),
+      (providers: readonly Provider[]) => services.providers.countConnectedIntegrationsOf(providers),
       { cacheKeyFn: (provider) => provider.id },
     ),
   };

@@ -19,8 +19,13 @@ import { Provider } from './provider.entity';
 export interface ProviderIntegrations {
   /** Integrations of this kind in the environment that removing the provider would disconnect. */
   countConnected(kind: ProviderKind, environmentId: string): Promise<number>;
-  /** Marks those integrations DISCONNECTED and returns how many changed. */
-  disconnectAllForProvider(kind: ProviderKind, environmentId: string): Promise<number>;
+  /** The same count for many providers at once, in their order, with one statement. */
+  countConnectedByProvider(providers: ReadonlyArray<Pick<Provider, 'kind' | 'environmentId'>>): Promise<number[]>;
+  /**
+   * Revokes the tokens of those integrations at the provider with `client` (best effort),
+   * marks them DISCONNECTED and returns how many of them were connected.
+   */
+  disconnectAllForProvider(kind: ProviderKind, environmentId: string, client: ProviderClient | null): Promise<number>;
 }
 
 export interface AddProviderInput {
@@ -130,8 +135,9 @@ export class ProvidersService {
   }
 
   /**
-   * Removes a provider. With connected integrations it needs `force`, and then marks them
-   * disconnected after the row is gone, so that no new connection can start in between.
+   * Removes a provider. With connected integrations it needs `force`, and then disconnects
+   * them after the row is gone, so that no new connection can start in between; their
+   * tokens are revoked with the client read before the removal.
    */
   async remove(accountId: string, input: { id: string; force?: boolean | null }): Promise<RemovedProvider> {
     const provider = await this.requireOwned(accountId, input.id);
@@ -143,9 +149,10 @@ export class ProvidersService {
       );
     }
 
+    const client = this.revocationClientOf(provider);
     await this.dataSource.getRepository(Provider).delete({ id: provider.id });
     const disconnected = this.integrations
-      ? await this.integrations.disconnectAllForProvider(provider.kind, provider.environmentId)
+      ? await this.integrations.disconnectAllForProvider(provider.kind, provider.environmentId, client)
       : 0;
     this.log.info(
       { providerId: provider.id, environmentId: provider.environmentId, kind: provider.kind, disconnectedIntegrations: disconnected },
@@ -169,6 +176,12 @@ export class ProvidersService {
     return this.integrations.countConnected(provider.kind, provider.environmentId);
   }
 
+  /** Connected integrations of many providers in one statement, for the per-request loader. */
+  countConnectedIntegrationsOf(providers: ReadonlyArray<Pick<Provider, 'kind' | 'environmentId'>>): Promise<number[]> {
+    if (!this.integrations || providers.length === 0) return Promise.resolve(providers.map(() => 0));
+    return this.integrations.countConnectedByProvider(providers);
+  }
+
   /**
    * Returns the OAuth client of an environment for one kind, with its secret decrypted and
    * the endpoints in effect. SANDBOX needs no configuration and resolves to the built-in
@@ -177,15 +190,8 @@ export class ProvidersService {
    */
   async resolveClient(environmentId: string, kind: ProviderKind): Promise<ProviderClient> {
     const entry = this.catalog.get(kind);
-    const common = {
-      kind,
-      environmentId,
-      endpoints: { ...entry.endpoints },
-      extraAuthorizationParams: { ...entry.extraAuthorizationParams },
-      redirectUri: this.redirectUri,
-    };
     if (!entry.requiresConfiguration) {
-      return { ...common, clientId: sandboxClientId, clientSecret: sandboxClientSecret, scopes: [...entry.defaultScopes] };
+      return { ...this.catalogFields(entry, environmentId), clientId: sandboxClientId, clientSecret: sandboxClientSecret, scopes: [...entry.defaultScopes] };
     }
 
     const provider = await this.dataSource.getRepository(Provider).findOneBy({ environmentId, kind });
@@ -195,12 +201,37 @@ export class ProvidersService {
         kind,
       });
     }
+    return this.clientOf(provider);
+  }
+
+  /** The parts of a client that come from the catalog and the server's public URL. */
+  private catalogFields(entry: CatalogEntry, environmentId: string) {
     return {
-      ...common,
+      kind: entry.kind,
+      environmentId,
+      endpoints: { ...entry.endpoints },
+      extraAuthorizationParams: { ...entry.extraAuthorizationParams },
+      redirectUri: this.redirectUri,
+    };
+  }
+
+  private clientOf(provider: Provider): ProviderClient {
+    return {
+      ...this.catalogFields(this.catalog.get(provider.kind), provider.environmentId),
       clientId: provider.clientId,
       clientSecret: this.secrets.decrypt(provider.clientSecretCiphertext, secretContext(provider.id)),
       scopes: [...provider.scopes],
     };
+  }
+
+  /** The client of a provider about to be removed, to revoke tokens with; null (logged) when its secret does not decrypt. */
+  private revocationClientOf(provider: Provider): ProviderClient | null {
+    try {
+      return this.clientOf(provider);
+    } catch (error) {
+      this.log.warn({ providerId: provider.id, err: error }, 'tokens will not be revoked: the client secret does not decrypt');
+      return null;
+    }
   }
 
   /** Loads the caller's provider, raising NOT_FOUND when it does not exist or belongs to another account. */

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TestClient, errorCode, type GraphQLResponse } from '../../../test/graphql-client';
 import { dumpDatabase } from '../../../test/dump';
 import { createTestEnvironment, environmentClient } from '../../../test/environment-factory';
 import { signUpDeveloper } from '../../../test/factories';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { addProviderMutation, addTestProvider } from '../../../test/provider-factory';
+import { Integration, type IntegrationStatus } from '../../integrations/integration.entity';
 import { ProviderKind } from '../provider-kind';
 import { Provider } from '../provider.entity';
 import type { ProviderIntegrations } from '../providers.service';
@@ -54,6 +55,32 @@ describe('providers', () => {
   afterAll(async () => {
     await testApp.close();
   });
+
+  /** Inserts integrations of one kind with the given statuses, each for a user of its own. */
+  async function insertIntegrations(environmentId: string, kind: string, statuses: string[]) {
+    const now = new Date();
+    for (const status of statuses) {
+      await testApp.app.dataSource.getRepository(Integration).insert({
+        id: randomUUID(),
+        environmentId,
+        userId: randomUUID(),
+        kind: kind as ProviderKind,
+        status: status as IntegrationStatus,
+        failureReason: null,
+        accountEmail: null,
+        grantedScopes: [],
+        accessTokenCiphertext: null,
+        refreshTokenCiphertext: null,
+        accessTokenExpiresAt: null,
+        credentialsVersion: 0,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        connectedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
 
   async function developerWithEnvironment() {
     const developer = await signUpDeveloper(testApp.url);
@@ -283,6 +310,8 @@ describe('providers', () => {
       const connected = new Map<string, number>();
       const integrations: ProviderIntegrations = {
         countConnected: async (kind, environmentId) => connected.get(`${environmentId}:${kind}`) ?? 0,
+        countConnectedByProvider: async (providers) =>
+          providers.map((provider) => connected.get(`${provider.environmentId}:${provider.kind}`) ?? 0),
         disconnectAllForProvider: async (kind, environmentId) => {
           const count = connected.get(`${environmentId}:${kind}`) ?? 0;
           connected.delete(`${environmentId}:${kind}`);
@@ -291,6 +320,7 @@ describe('providers', () => {
       };
 
       beforeAll(() => testApp.app.services.providers.registerIntegrations(integrations));
+      afterAll(() => testApp.app.services.providers.registerIntegrations(testApp.app.services.integrations));
 
       it('needs force and states the count', async () => {
         const { client, environment } = await developerWithEnvironment();
@@ -335,24 +365,41 @@ describe('providers', () => {
       expect(data.currentEnvironment.providers.map((provider: { kind: string }) => provider.kind)).toEqual(['GOOGLE_DRIVE']);
     });
 
-    it('loads providers of all environments in one statement', async () => {
+    it('loads providers and counts in one statement each', async () => {
       const { client, environment } = await developerWithEnvironment();
       const others = [await createTestEnvironment(client), await createTestEnvironment(client)];
-      for (const target of [environment, ...others.map((other) => other.environment)]) {
-        await addTestProvider(client, target.id, 'GMAIL');
-        await addTestProvider(client, target.id, 'ONEDRIVE');
+      const environmentIds = [environment.id, ...others.map((other) => other.environment.id)];
+      for (const environmentId of environmentIds) {
+        await addTestProvider(client, environmentId, 'GMAIL');
+        await addTestProvider(client, environmentId, 'ONEDRIVE');
       }
+      // Connected (ACTIVE, NEEDS_REAUTHORIZATION) and not connected (PENDING, FAILED, DISCONNECTED) rows.
+      await insertIntegrations(environmentIds[0], 'GMAIL', ['ACTIVE', 'ACTIVE', 'NEEDS_REAUTHORIZATION', 'PENDING']);
+      await insertIntegrations(environmentIds[0], 'ONEDRIVE', ['FAILED', 'DISCONNECTED']);
+      await insertIntegrations(environmentIds[1], 'ONEDRIVE', ['ACTIVE']);
+      await insertIntegrations(environmentIds[2], 'OUTLOOK_MAIL', ['ACTIVE']);
+      const expected: Record<string, number> = {
+        [`${environmentIds[0]}:GMAIL`]: 3,
+        [`${environmentIds[1]}:ONEDRIVE`]: 1,
+      };
 
       testApp.takeQueries();
-      const data = await client.ok(`query { environments { id providers { id kind environmentId redirectUri } } }`);
-      const statements = testApp.takeQueries().filter((sql) => /\bproviders\b/i.test(sql));
+      const data = await client.ok(`query { environments { id providers { id kind environmentId redirectUri connectedIntegrations } } }`);
+      const queries = testApp.takeQueries();
+      const providerStatements = queries.filter((sql) => /\bproviders\b/i.test(sql));
+      const countStatements = queries.filter((sql) => /\bintegrations\b/i.test(sql));
 
       expect(data.environments).toHaveLength(3);
       for (const listed of data.environments) {
         expect(listed.providers).toHaveLength(2);
-        for (const provider of listed.providers) expect(provider.environmentId).toBe(listed.id);
+        for (const provider of listed.providers) {
+          expect(provider.environmentId).toBe(listed.id);
+          expect(provider.connectedIntegrations).toBe(expected[`${listed.id}:${provider.kind}`] ?? 0);
+        }
       }
-      expect(statements).toHaveLength(1);
+      expect(providerStatements).toHaveLength(1);
+      expect(countStatements).toHaveLength(1);
+      expect(countStatements[0]).toMatch(/GROUP BY/i);
     });
   });
 
