@@ -24,6 +24,19 @@ export interface CreatedEnvironment extends AddedKey {
   environment: Environment;
 }
 
+/** An environment whose status changed or that was deleted. */
+export interface EnvironmentChange {
+  environmentId: string;
+  accountId: string;
+}
+
+/**
+ * Cleanup that other features register for an environment's status change or deletion,
+ * such as evicting cached user tokens or disconnecting integrations. A listener that fails
+ * is logged and does not undo the change.
+ */
+export type EnvironmentListener = (change: EnvironmentChange) => void | Promise<void>;
+
 /**
  * Makes the key material for a new key: the caller's public key when given, otherwise a
  * fresh ES256 pair whose private key goes back to the caller once.
@@ -47,11 +60,24 @@ export function newKeyRow(environmentId: string, material: PublicKeyMaterial, no
 
 /** Environments of an account. Other features reach environments only through this service. */
 export class EnvironmentsService {
+  private readonly statusListeners: EnvironmentListener[] = [];
+  private readonly deletedListeners: EnvironmentListener[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: Config,
     private readonly log: Logger,
   ) {}
+
+  /** Registers cleanup to run after an environment is deactivated or reactivated. */
+  onStatusChanged(listener: EnvironmentListener): void {
+    this.statusListeners.push(listener);
+  }
+
+  /** Registers cleanup to run after an environment is deleted, to revoke what was issued under it. */
+  onDeleted(listener: EnvironmentListener): void {
+    this.deletedListeners.push(listener);
+  }
 
   /**
    * Returns the account's environment, or raises NOT_FOUND when it does not exist, is
@@ -161,12 +187,16 @@ export class EnvironmentsService {
     return Object.assign(environment, { allowedReturnUrls });
   }
 
-  /** Sets the status; tokens of a deactivated environment are rejected from the next request on. */
+  /**
+   * Sets the status; tokens of a deactivated environment are rejected from the next request
+   * on, here at once, on other processes within the user-token cache bound.
+   */
   async setStatus(accountId: string, environmentId: string, status: EnvironmentStatus): Promise<Environment> {
     const environment = await this.requireOwned(accountId, environmentId);
     if (environment.status !== status) {
       await this.dataSource.getRepository(Environment).update({ id: environment.id }, { status });
       this.log.info({ accountId, environmentId, status }, 'environment status changed');
+      await this.notify(this.statusListeners, { environmentId, accountId }, 'cleanup after an environment status change failed');
     }
     return Object.assign(environment, { status });
   }
@@ -174,7 +204,8 @@ export class EnvironmentsService {
   /**
    * Deletes an environment after its name was typed back. The row stays (marked deleted,
    * its name freed) so that usage records keep their owner; every key is revoked in the
-   * same transaction, so its tokens fail from the next request on.
+   * same transaction, so its tokens fail from the next request on. The deletion listeners
+   * then revoke what was issued under the environment (user tokens, integrations).
    */
   async delete(accountId: string, environmentId: string, confirmName: string): Promise<Environment> {
     const environment = await this.requireOwned(accountId, environmentId);
@@ -187,7 +218,18 @@ export class EnvironmentsService {
       await manager.update(EnvironmentKey, { environmentId: environment.id, revokedAt: IsNull() }, { revokedAt: now });
     });
     this.log.info({ accountId, environmentId }, 'environment deleted');
+    await this.notify(this.deletedListeners, { environmentId, accountId }, 'cleanup after environment deletion failed');
     return Object.assign(environment, { deletedAt: now, nameKey: null });
+  }
+
+  private async notify(listeners: EnvironmentListener[], change: EnvironmentChange, failure: string): Promise<void> {
+    for (const listener of listeners) {
+      try {
+        await listener(change);
+      } catch (error) {
+        this.log.error({ err: error, ...change }, failure);
+      }
+    }
   }
 
   /**
