@@ -99,7 +99,6 @@ export class EnvironmentsResolver {
     @Ctx() context: Context,
   ): Promise<DeactivateEnvironmentPayload> {
     const environment = await context.services.environments.setStatus(accountOf(context), input.id, EnvironmentStatus.DEACTIVATED);
-    context.services.users.evictEnvironmentTokens(environment.id);
     return { environment };
   }
 
@@ -123,7 +122,6 @@ export class EnvironmentsResolver {
     @Ctx() context: Context,
   ): Promise<DeleteEnvironmentPayload> {
     const environment = await context.services.environments.delete(accountOf(context), input.id, input.confirmName);
-    context.services.users.evictEnvironmentTokens(environment.id);
     return { deletedEnvironmentId: environment.id };
   }
 
