@@ -15,9 +15,10 @@ export function normalizeEnvironmentName(name: string, field = 'name'): string {
 }
 
 /**
- * Checks the allowed return URLs: absolute http or https URLs without a fragment, at most
- * 20 of them. Each is stored as given (trimmed), because a `returnTo` must match one
- * exactly, as OAuth redirect URIs do. Duplicates are removed and the order is kept.
+ * Checks the allowed return URLs: absolute http or https URLs without a fragment or
+ * userinfo, at most 20 of them. Each is stored as given (trimmed), because a `returnTo`
+ * must match one exactly, as OAuth redirect URIs do. Duplicates are removed and the order
+ * is kept.
  */
 export function normalizeReturnUrls(urls: string[], field = 'allowedReturnUrls'): string[] {
   if (urls.length > maxReturnUrls) {
@@ -40,6 +41,10 @@ export function normalizeReturnUrls(urls: string[], field = 'allowedReturnUrls')
       throw badUserInput(field, `${label} must use http or https (got ${url.protocol.replace(/:$/, '')}).`);
     }
     if (value.includes('#')) throw badUserInput(field, `${label} must not contain a fragment (#...).`);
+    // The WHATWG parser drops an empty userinfo ("https://@host"), so the raw authority is checked too.
+    if (url.username !== '' || url.password !== '' || /^[^:]+:[\\/]*[^/\\?#]*@/.test(value)) {
+      throw badUserInput(field, `${label} must not contain a user name or password (user:password@).`);
+    }
     if (!result.includes(value)) result.push(value);
   });
   return result;

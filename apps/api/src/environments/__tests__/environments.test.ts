@@ -274,6 +274,9 @@ describe('environments', () => {
       [['/relative'], /allowedReturnUrls\[0\] must be an absolute URL/],
       [['https://ok.example.com', 'ftp://files.example.com'], /allowedReturnUrls\[1\] must use http or https/],
       [['https://app.example.com/#done'], /must not contain a fragment/],
+      [['https://ok.example.com', 'https://user:pass@app.example.com/done'], /allowedReturnUrls\[1\] must not contain a user name or password/],
+      [['https://user@app.example.com/done'], /allowedReturnUrls\[0\] must not contain a user name or password/],
+      [['https://@app.example.com/done'], /allowedReturnUrls\[0\] must not contain a user name or password/],
       [Array.from({ length: 21 }, (_, index) => `https://app.example.com/${index}`), /at most 20 URLs/],
     ];
     for (const [allowedReturnUrls, message] of cases) {
