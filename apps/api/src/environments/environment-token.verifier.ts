@@ -57,6 +57,9 @@ export class EnvironmentTokenVerifier implements BearerVerifier {
     const { header, unverifiedIssuer } = this.decode(token);
     if (typeof header.alg !== 'string') throw rejected('the alg header is missing or not a string');
     if (header.alg.toLowerCase() === 'none') throw rejected('unsigned tokens (alg "none") are not accepted');
+    // RFC 7515 section 4.1.11: a recipient must reject a token whose crit names an extension it
+    // does not implement. No extension is implemented here, so any crit is rejected.
+    if (header.crit !== undefined) throw rejected('unsupported critical header (crit): this server implements no JWS extensions');
     if (unverifiedIssuer === undefined) throw rejected('the iss claim (the environment id) is missing');
 
     const environment = await this.environments.findById(unverifiedIssuer);

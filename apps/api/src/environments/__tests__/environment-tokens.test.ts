@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, base64url, importPKCS8, type JWTPayload } from 'jose';
@@ -153,6 +153,28 @@ describe('environment tokens', () => {
       const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const token = await signCustomToken(environmentId, stranger);
       expectRejected(await withToken(testApp.url, token), /bad signature/, token);
+    });
+
+    it('an unknown crit header', async () => {
+      const now = nowSeconds();
+      const key = await importPKCS8(privateKey, 'ES256');
+      // jose signs an unknown critical extension only when told that it is understood.
+      const token = await new SignJWT({ iss: environmentId, aud: 'workapi', iat: now, exp: now + 60, jti: randomUUID() })
+        .setProtectedHeader({ alg: 'ES256', crit: ['x-custom'], 'x-custom': true })
+        .sign(key, { crit: { 'x-custom': true } });
+      const response = await withToken(testApp.url, token);
+      expectRejected(response, /unsupported critical header \(crit\)/, token);
+      expect(response.body.errors?.[0]?.message).not.toContain('bad signature');
+    });
+
+    it('a malformed crit header', async () => {
+      // jose refuses to sign a crit that is not an array, so the token is signed with node:crypto.
+      const now = nowSeconds();
+      const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
+      const signingInput = `${encode({ alg: 'ES256', crit: 'x-custom' })}.${encode({ iss: environmentId, aud: 'workapi', iat: now, exp: now + 60, jti: randomUUID() })}`;
+      const signature = sign('sha256', Buffer.from(signingInput), { key: createPrivateKey(privateKey), dsaEncoding: 'ieee-p1363' });
+      const token = `${signingInput}.${base64url.encode(signature)}`;
+      expectRejected(await withToken(testApp.url, token), /unsupported critical header \(crit\)/, token);
     });
 
     it('a tampered payload', async () => {
