@@ -17,6 +17,19 @@ export function checkExternalId(externalId: string, field = 'externalId'): strin
   return externalId;
 }
 
+/**
+ * Validates the externalId of a new user: as checkExternalId, and without control
+ * characters (NUL, line breaks, tabs), which logs and other systems may cut or misread.
+ * Lookups skip this rule, so users created before it existed stay reachable.
+ */
+export function checkNewExternalId(externalId: string, field = 'externalId'): string {
+  checkExternalId(externalId, field);
+  if (/\p{Cc}/u.test(externalId)) {
+    throw badUserInput(field, `${field} must not contain control characters such as NUL, tabs or line breaks.`);
+  }
+  return externalId;
+}
+
 export function checkExternalIdPrefix(prefix: string | null | undefined): string | null {
   if (prefix === null || prefix === undefined || prefix === '') return null;
   if (characterCount(prefix) > maxExternalIdLength) {

@@ -129,7 +129,8 @@ export class UsersResolver {
 
   @Authorized(Role.Environment)
   @Mutation(() => ReauthorizeUserPayload, {
-    description: 'Revokes every access token of a user and returns a new one. Requires an environment token.',
+    description:
+      'Revokes every access token of an active user and returns a new one; a deactivated user is CONFLICT (reactivate it first). Requires an environment token.',
   })
   async reauthorizeUser(
     @Arg('input', () => ReauthorizeUserInput, { description: 'The user to reauthorize.' }) input: ReauthorizeUserInput,

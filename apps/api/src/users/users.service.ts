@@ -14,7 +14,7 @@ import { UserAccessToken } from './user-access-token.entity';
 import { generateUserToken } from './user-token';
 import { UserTokenCache } from './user-token-cache';
 import { UserTokenVerifier } from './user-token-verifier';
-import { checkExternalId, checkExternalIdPrefix, likePrefixPattern, tokenTtlSeconds } from './user-rules';
+import { checkExternalId, checkExternalIdPrefix, checkNewExternalId, likePrefixPattern, tokenTtlSeconds } from './user-rules';
 
 /** A freshly issued access token; the plaintext exists only in this response. */
 export interface IssuedToken {
@@ -96,7 +96,7 @@ export class UsersService {
   }
 
   async createUser(environmentId: string, externalId: string): Promise<UserWithToken> {
-    checkExternalId(externalId);
+    checkNewExternalId(externalId);
     const now = new Date();
     const user = this.users().create({
       id: randomUUID(),
@@ -124,9 +124,13 @@ export class UsersService {
     }
   }
 
-  /** Revokes every access token of the user and returns a new one. */
+  /**
+   * Revokes every access token of the user and returns a new one. A deactivated user is
+   * rejected with CONFLICT before anything changes, as issueAccessToken does.
+   */
   async reauthorizeUser(environmentId: string, externalId: string): Promise<UserWithToken> {
     const found = await this.requireUser(environmentId, externalId);
+    this.requireActive(found);
     const now = new Date();
     const result = await inTransaction(this.dataSource, async (manager) => {
       await manager.increment(EnvironmentUser, { id: found.id }, 'authVersion', 1);
@@ -260,7 +264,7 @@ export class UsersService {
 
   private requireActive(user: EnvironmentUser): void {
     if (user.status !== EnvironmentUserStatus.ACTIVE) {
-      throw conflict('The user is deactivated; call reactivateUser before issuing access tokens.');
+      throw conflict('The user is deactivated and gets no new access tokens. Call reactivateUser first.', { reason: 'USER_DEACTIVATED' });
     }
   }
 

@@ -68,6 +68,17 @@ describe('end users with an environment token', () => {
     expect(user.externalId).toBe(longest);
   });
 
+  it('createUser rejects control characters in externalId', async () => {
+    for (const externalId of ['nul\u0000byte', 'line\r\nbreak', 'tab\there', 'delete\u007f', 'c1\u0085next']) {
+      const response = await envClient.request(createUserMutation, { input: { externalId } });
+      expectError(response, 'BAD_USER_INPUT', 400);
+      expect(response.body.errors?.[0].extensions?.field).toBe('externalId');
+      expect(response.body.errors?.[0].message).toContain('externalId must not contain control characters');
+    }
+    const rows = await testApp.app.dataSource.getRepository(EnvironmentUser).countBy({ environmentId, externalId: 'nul\u0000byte' });
+    expect(rows).toBe(0);
+  });
+
   it('createUser rejects a duplicate externalId', async () => {
     await createTestUser(envClient, 'duplicate');
     const response = await envClient.request(createUserMutation, { input: { externalId: 'duplicate' } });
@@ -161,9 +172,18 @@ describe('end users with an environment token', () => {
 
     const issue = await envClient.request(issueAccessTokenMutation, { input: { externalId: 'switch' } });
     expectError(issue, 'CONFLICT', 409);
+    expect(issue.body.errors?.[0].message).toContain('deactivated');
+    expect(issue.body.errors?.[0].message).toContain('reactivateUser');
+    expect(issue.body.errors?.[0].extensions?.reason).toBe('USER_DEACTIVATED');
+
+    const reauthorize = await envClient.request(reauthorizeUserMutation, { input: { externalId: 'switch' } });
+    expectError(reauthorize, 'CONFLICT', 409);
+    expect(reauthorize.body.errors?.[0].message).toBe(issue.body.errors?.[0].message);
+    expect(reauthorize.body.errors?.[0].extensions?.reason).toBe('USER_DEACTIVATED');
 
     const reactivated = await envClient.ok(reactivateUserMutation, { input: { externalId: 'switch' } });
     expect(reactivated.reactivateUser.user.status).toBe('ACTIVE');
+    // The rejected reauthorizeUser revoked nothing, so the old token works again.
     expect((await userClient.ok(currentUserQuery)).currentUser.externalId).toBe('switch');
   });
 

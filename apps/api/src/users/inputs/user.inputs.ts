@@ -2,7 +2,8 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connection';
 import { EnvironmentUser } from '../environment-user.entity';
 
-const externalIdDescription = "The developer's own id for the user: 1 to 255 characters, matched exactly.";
+const externalIdDescription =
+  "The developer's own id for the user: 1 to 255 characters, matched exactly. createUser rejects control characters (NUL, tabs, line breaks).";
 const environmentIdDescription =
   'Environment of the user. Required with a console session; with an environment token it may be omitted and must otherwise be that environment.';
 const expiresInDescription =
