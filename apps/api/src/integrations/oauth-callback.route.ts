@@ -1,10 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { setHtmlPageHeaders, styleHashSource } from '../http/html-page-headers';
 import type { Services } from '../services';
 import type { CallbackOutcome } from './authorization-flow';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
+
+const pageStyle = 'body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .25rem}';
+/** Content-Security-Policy sources of the callback pages: their one inline style, nothing else. */
+const pagePolicy = { styleSources: [styleHashSource(pageStyle)] };
 
 /** Renders a small self-contained page for flows started without `returnTo`, escaping every value. */
 function renderPage(title: string, lines: string[]): string {
@@ -15,7 +20,7 @@ function renderPage(title: string, lines: string[]): string {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${escapeHtml(title)}</title>
-    <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f3f3;padding:0 .25rem}</style>
+    <style>${pageStyle}</style>
   </head>
   <body>
     <h1>${escapeHtml(title)}</h1>
@@ -33,7 +38,7 @@ function redirectTo(reply: FastifyReply, returnTo: string, parameters: Record<st
 
 function sendOutcome(reply: FastifyReply, outcome: CallbackOutcome): FastifyReply {
   reply.header('cache-control', 'no-store');
-  reply.header('referrer-policy', 'no-referrer');
+  setHtmlPageHeaders(reply, pagePolicy);
   if (outcome.ok) {
     const { integration } = outcome;
     if (outcome.returnTo) return redirectTo(reply, outcome.returnTo, { integrationId: integration.id, status: integration.status });
@@ -72,6 +77,7 @@ export function registerOAuthCallbackRoute(server: FastifyInstance, services: Se
       outcome = await services.integrations.completeAuthorization(parameters);
     } catch (error) {
       request.log.error({ err: error }, 'the OAuth callback failed');
+      setHtmlPageHeaders(reply, pagePolicy);
       return reply
         .code(500)
         .header('cache-control', 'no-store')

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { In, IsNull, LessThan } from 'typeorm';
 import { randomToken, sha256Hex } from '../crypto/tokens';
+import { setHtmlPageHeaders } from '../http/html-page-headers';
 import { sandboxClientId, sandboxClientSecret } from '../providers/provider-catalog';
 import type { Services } from '../services';
 import { SandboxGrant } from './sandbox-grant.entity';
@@ -78,6 +79,8 @@ function oauthError(reply: FastifyReply, status: number, error: string, descript
 export async function registerSandboxOAuthRoutes(server: FastifyInstance, services: Services): Promise<void> {
   const callbackUrl = `${services.config.publicUrl}/oauth/callback`;
   const grants = () => services.dataSource.getRepository(SandboxGrant);
+  // The consent form posts to this server, which redirects to the callback at the public URL.
+  const consentPagePolicy = { styleSources: ["'unsafe-inline'"], formActions: ["'self'", new URL(callbackUrl).origin] };
 
   await server.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -88,6 +91,7 @@ export async function registerSandboxOAuthRoutes(server: FastifyInstance, servic
       const params: AuthorizeParams = stringFields(request.query);
       const problem = validateAuthorize(params, callbackUrl);
       if (problem) return reply.code(400).type('text/plain; charset=utf-8').send(`Invalid authorization request: ${problem}`);
+      setHtmlPageHeaders(reply, consentPagePolicy);
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(consentPage(params));
     });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { errorCode } from '../../../test/graphql-client';
 import { dumpDatabase } from '../../../test/dump';
 import { startTestApp, type TestApp } from '../../../test/harness';
@@ -93,6 +94,25 @@ describe('integrations: connecting through the OAuth flow', () => {
     const page = await callback.text();
     expect(page).toContain('Account connected');
     expect(page).toContain('grace@example.com');
+  });
+
+  it('callback pages forbid framing and referrers', async () => {
+    const user = await createIntegrationUser(setup);
+    const { callback } = await connectTestIntegration(testApp, oauthServer, user.client, { returnTo: null });
+    const failed = await requestCallback(testApp, `${testRedirectUri}?code=stolen&state=forged-state-value`);
+    for (const [name, response] of [['connected page', callback], ['error page', failed]] as const) {
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect({ name, frameOptions: response.headers.get('x-frame-options') }).toEqual({ name, frameOptions: 'DENY' });
+      expect({ name, referrerPolicy: response.headers.get('referrer-policy') }).toEqual({ name, referrerPolicy: 'no-referrer' });
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).not.toContain('unsafe-inline');
+
+      // The page's own <style> must match the hash that the policy allows.
+      const style = /<style>([^<]*)<\/style>/.exec(await response.text())?.[1] ?? '';
+      expect(style).not.toBe('');
+      expect(policy).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    }
   });
 
   it('replayed state is refused and changes nothing', async () => {

@@ -58,6 +58,17 @@ describe('sandbox OAuth server', () => {
     expect(page).toContain('value="deny"');
   });
 
+  it('consent page forbids framing', async () => {
+    const response = await fetch(`${testApp.url}/sandbox/authorize?${authorizeParams()}`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("style-src 'unsafe-inline'");
+    expect(policy).toContain(`form-action 'self' ${new URL(callback).origin}`);
+    expect(policy).not.toContain('script-src');
+  });
+
   it('authorize rejects a wrong client_id', async () => {
     const response = await fetch(`${testApp.url}/sandbox/authorize?${authorizeParams({ client_id: 'other' })}`);
     expect(response.status).toBe(400);
