@@ -10,9 +10,9 @@ import { Provider } from '../providers/provider.entity';
 import { QuotaClaim, UsageDay } from '../metering/usage.entity';
 import { Integration } from '../integrations/integration.entity';
 import { OAuthState } from '../integrations/oauth-state.entity';
-import { SandboxMailSeed, SandboxMessage } from '../sandbox/sandbox-mail.entity';
+import { SandboxMailSeed, SandboxMessage, SandboxMessageChunk } from '../sandbox/sandbox-mail.entity';
 import { SandboxGrant } from '../sandbox/sandbox-grant.entity';
 
 import { SandboxCalendar, SandboxEvent } from '../calendar/sandbox/sandbox-calendar.entity';
 /** Every TypeORM entity; a feature adds its own here. */
-export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMailSeed, SandboxGrant, SandboxCalendar, SandboxEvent];
+export const entities = [Account, Developer, Session, EnvironmentUser, UserAccessToken, Environment, EnvironmentKey, EnvironmentTokenUse, Provider, UsageDay, QuotaClaim, Integration, OAuthState, SandboxMessage, SandboxMessageChunk, SandboxMailSeed, SandboxGrant, SandboxCalendar, SandboxEvent];

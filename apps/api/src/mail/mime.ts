@@ -1,3 +1,4 @@
+import libmime from 'libmime';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AddressValue, AttachmentValue } from './mail-model';
@@ -203,4 +204,39 @@ export async function composeMime(input: ComposeInput): Promise<Buffer> {
   const node = composer.compile();
   node.keepBcc = true;
   return node.build();
+}
+
+/** Formats one address for a header: a quoted ASCII name, an RFC 2047 encoded-word otherwise. */
+function formatMailbox(mailbox: { name: string | null; address: string }): string {
+  const name = mailbox.name?.replace(/[\r\n]+/g, ' ').trim();
+  if (!name) return `<${mailbox.address}>`;
+  const displayName = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : libmime.encodeWord(name, 'Q');
+  return `${displayName} <${mailbox.address}>`;
+}
+
+/** Headers a mail server adds to a submitted message that lacks them. */
+export interface SubmissionHeaders {
+  from: { name: string | null; address: string };
+  date: Date;
+  messageId: string;
+}
+
+/**
+ * Adds From, Date and Message-ID to a raw message's top-level header block where they are
+ * missing, as Gmail and Microsoft Graph do with a message their user submits. Headers the
+ * message has are kept. The new lines use the message's own line ending.
+ */
+export function addMissingSubmissionHeaders(raw: Buffer, headers: SubmissionHeaders): Buffer {
+  const blankLines = [raw.indexOf('\n\n'), raw.indexOf('\n\r\n')].filter((index) => index >= 0);
+  const headEnd = blankLines.length > 0 ? Math.min(...blankLines) : raw.length;
+  const head = raw.subarray(0, headEnd).toString('latin1');
+  const newline = head.endsWith('\r') || (blankLines.length === 0 && head.includes('\r\n')) ? '\r\n' : '\n';
+  const has = (name: string) => new RegExp(`^${name}[ \\t]*:`, 'im').test(head);
+
+  const added: string[] = [];
+  if (!has('from')) added.push(`From: ${formatMailbox(headers.from)}`);
+  if (!has('date')) added.push(`Date: ${headers.date.toUTCString().replace('GMT', '+0000')}`);
+  if (!has('message-id')) added.push(`Message-ID: ${headers.messageId}`);
+  if (added.length === 0) return raw;
+  return Buffer.concat([Buffer.from(added.map((line) => line + newline).join(''), 'latin1'), raw]);
 }

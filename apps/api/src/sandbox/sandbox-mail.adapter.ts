@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Brackets, type DataSource } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { AppError, badUserInput } from '../graphql/errors';
 import type { EmailFilterValue, EmailPage, EmailValue, MailAdapter, MailboxValue, OutgoingMessage } from '../mail/mail-model';
-import { parseMime } from '../mail/mime';
-import { SandboxMailSeed, SandboxMessage } from './sandbox-mail.entity';
-import { buildCorpusMessages, buildSyntheticMessages, sandboxMailboxes, type SeedMessage } from './sandbox-mail-seed';
+import { addMissingSubmissionHeaders, parseMime } from '../mail/mime';
+import { SandboxMailSeed, SandboxMessage, SandboxMessageChunk } from './sandbox-mail.entity';
+import { buildCorpusMessages, buildSyntheticMessages, sandboxMailboxes, sandboxOwner, type SeedMessage } from './sandbox-mail-seed';
 
-/** Largest raw message the sandbox stores: a MySQL BLOB column stores at most 65,535 bytes. */
-export const sandboxMaxMessageBytes = 65_535;
+/** Maximum size of a raw sandbox message: 10 MiB, so a message with a few MB of attachments fits, as it does at Gmail and Microsoft Graph. */
+export const sandboxMaxMessageBytes = 10 * 1024 * 1024;
+
+/** Size of each stored piece of a message: the maximum a MySQL BLOB column stores. */
+export const sandboxChunkBytes = 65_535;
+
+/** Continuation chunks per INSERT, so one statement sends about 1 MiB, far below MariaDB's default max_allowed_packet (16 MiB since 10.2.4). */
+const chunksPerInsert = 16;
 
 async function toRow(integrationId: string, message: SeedMessage): Promise<SandboxMessage> {
   const parsed = await parseMime(message.raw);
@@ -26,7 +32,29 @@ async function toRow(integrationId: string, message: SeedMessage): Promise<Sandb
   row.toText = addresses([...parsed.to, ...parsed.cc]).slice(0, 2000);
   row.searchText = `${parsed.subject ?? ''}\n${row.fromText}\n${row.toText}\n${(parsed.text ?? '').slice(0, 2000)}`.toLowerCase();
   row.raw = message.raw;
+  row.chunkCount = 0;
   return row;
+}
+
+/** Keeps the first chunk of the message in the row and returns the continuation chunks to store beside it. */
+function splitIntoChunks(row: SandboxMessage): SandboxMessageChunk[] {
+  const raw = row.raw;
+  const chunks: SandboxMessageChunk[] = [];
+  for (let start = sandboxChunkBytes; start < raw.length; start += sandboxChunkBytes) {
+    const chunk = new SandboxMessageChunk();
+    chunk.integrationId = row.integrationId;
+    chunk.messageId = row.messageId;
+    chunk.position = chunks.length + 1;
+    chunk.data = raw.subarray(start, start + sandboxChunkBytes);
+    chunks.push(chunk);
+  }
+  row.raw = raw.subarray(0, sandboxChunkBytes);
+  row.chunkCount = chunks.length;
+  return chunks;
+}
+
+async function insertChunks(manager: EntityManager, chunks: SandboxMessageChunk[]): Promise<void> {
+  for (let start = 0; start < chunks.length; start += chunksPerInsert) await manager.insert(SandboxMessageChunk, chunks.slice(start, start + chunksPerInsert));
 }
 
 /**
@@ -51,9 +79,11 @@ export class SandboxMailAdapter implements MailAdapter {
       [...(await buildSyntheticMessages()), ...buildCorpusMessages()].map((message) => toRow(this.integrationId, message)),
     );
     try {
+      const chunks = rows.flatMap((row) => splitIntoChunks(row));
       await this.dataSource.transaction(async (manager) => {
         await manager.insert(SandboxMailSeed, { integrationId: this.integrationId, seededAt: new Date() });
         for (let start = 0; start < rows.length; start += 50) await manager.insert(SandboxMessage, rows.slice(start, start + 50));
+        await insertChunks(manager, chunks);
       });
     } catch (error) {
       const stillMissing = !(await this.dataSource.getRepository(SandboxMailSeed).existsBy({ integrationId: this.integrationId }));
@@ -111,7 +141,9 @@ export class SandboxMailAdapter implements MailAdapter {
       .skip(offset)
       .take(pageSize)
       .getManyAndCount();
-    const emails = await Promise.all(rows.map((row) => this.toEmail(row)));
+    // One message at a time, so a page of long messages holds one whole message in memory, not all of them.
+    const emails: EmailValue[] = [];
+    for (const row of rows) emails.push(await this.toEmail(row));
     const next = offset + rows.length < total ? String(offset + rows.length) : null;
     return { emails, nextPageToken: next, totalCount: total };
   }
@@ -123,7 +155,7 @@ export class SandboxMailAdapter implements MailAdapter {
 
   async getAttachmentContent(emailProviderId: string, key: string): Promise<Buffer> {
     const row = await this.require(emailProviderId);
-    const parsed = await parseMime(row.raw);
+    const parsed = await parseMime(await this.fullRaw(row));
     const content = key.startsWith('mime:') ? parsed.attachmentContents[Number(key.slice(5))] : undefined;
     if (!content) throw new AppError('NOT_FOUND', 'Attachment not found.');
     return content;
@@ -139,8 +171,13 @@ export class SandboxMailAdapter implements MailAdapter {
 
   async updateDraft(draftId: string, message: OutgoingMessage): Promise<string> {
     const existing = await this.requireDraft(draftId);
-    const row = await toRow(this.integrationId, { ...this.seedOf(existing), raw: this.checkSize(message.raw), receivedAt: new Date() });
-    await this.messages.save(row);
+    const row = await toRow(this.integrationId, { ...this.seedOf(existing), raw: this.submitted(message.raw), receivedAt: new Date() });
+    const chunks = splitIntoChunks(row);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(row);
+      await manager.delete(SandboxMessageChunk, { integrationId: this.integrationId, messageId: row.messageId });
+      await insertChunks(manager, chunks);
+    });
     return draftId;
   }
 
@@ -180,11 +217,32 @@ export class SandboxMailAdapter implements MailAdapter {
       .execute();
   }
 
-  private checkSize(raw: Buffer): Buffer {
-    if (raw.length > sandboxMaxMessageBytes) {
-      throw badUserInput('input.attachments', `The sandbox stores messages of at most ${sandboxMaxMessageBytes} bytes; this one has ${raw.length}. Attach less data.`);
+  /**
+   * Returns the message as the sandbox mail server stores it, with From (the sandbox owner),
+   * Date and Message-ID added where missing. Rejects a message over sandboxMaxMessageBytes.
+   */
+  private submitted(raw: Buffer): Buffer {
+    const stamped = addMissingSubmissionHeaders(raw, { from: sandboxOwner, date: new Date(), messageId: `<${randomUUID()}@sandbox.workapi.test>` });
+    if (stamped.length > sandboxMaxMessageBytes) {
+      throw badUserInput(
+        'input.attachments',
+        `The sandbox stores messages of at most ${sandboxMaxMessageBytes} bytes (10 MiB), encoded attachments included; this one has ${stamped.length}. Attach less data.`,
+      );
     }
-    return raw;
+    return stamped;
+  }
+
+  /** Reads a message whole: the row's first chunk followed by its continuation chunks in order. */
+  private async fullRaw(row: SandboxMessage): Promise<Buffer> {
+    if (row.chunkCount === 0) return row.raw;
+    const chunks = await this.dataSource.getRepository(SandboxMessageChunk).find({
+      where: { integrationId: this.integrationId, messageId: row.messageId },
+      order: { position: 'ASC' },
+    });
+    if (chunks.length !== row.chunkCount) {
+      throw new AppError('INTERNAL_SERVER_ERROR', `Sandbox message ${row.messageId} has ${chunks.length} of its ${row.chunkCount} stored chunks.`);
+    }
+    return Buffer.concat([row.raw, ...chunks.map((chunk) => chunk.data)]);
   }
 
   private async store(message: OutgoingMessage, mailboxId: string, messageId: string): Promise<string> {
@@ -197,9 +255,13 @@ export class SandboxMailAdapter implements MailAdapter {
       seen: true,
       flagged: false,
       receivedAt: new Date(),
-      raw: this.checkSize(message.raw),
+      raw: this.submitted(message.raw),
     });
-    await this.messages.insert(row);
+    const chunks = splitIntoChunks(row);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(SandboxMessage, row);
+      await insertChunks(manager, chunks);
+    });
     return messageId;
   }
 
@@ -234,7 +296,7 @@ export class SandboxMailAdapter implements MailAdapter {
   }
 
   private async toEmail(row: SandboxMessage): Promise<EmailValue> {
-    const parsed = await parseMime(row.raw);
+    const parsed = await parseMime(await this.fullRaw(row));
     return {
       providerId: row.messageId,
       threadId: row.threadId,

@@ -40,9 +40,37 @@ export class SandboxMessage {
   @Column({ type: 'varchar', length: 2000, name: 'to_text', default: '' })
   toText: string;
 
-  /** RFC 5322 message. A MySQL BLOB stores at most 65,535 bytes, and sandboxMaxMessageBytes enforces that. */
+  /**
+   * The RFC 5322 message, or its first `sandboxChunkBytes` bytes when it is longer: a MySQL
+   * BLOB stores at most 65,535 bytes, so the rest goes to `chunkCount` rows of
+   * SandboxMessageChunk. Read the whole message with SandboxMailAdapter, never from here alone.
+   */
   @Column({ type: 'blob' })
   raw: Buffer;
+
+  /** Number of SandboxMessageChunk rows that continue `raw`; 0 when `raw` is the whole message. */
+  @Column({ type: 'int', name: 'chunk_count', default: 0 })
+  chunkCount: number;
+}
+
+/**
+ * A continuation of a sandbox message longer than one BLOB, so MariaDB and SQLite share one
+ * schema. `position` counts from 1; position 0 is SandboxMessage.raw.
+ */
+@Entity('sandbox_message_chunk')
+export class SandboxMessageChunk {
+  @PrimaryColumn({ ...uuidColumn, name: 'integration_id' })
+  integrationId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64, name: 'message_id' })
+  messageId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  position: number;
+
+  /** At most `sandboxChunkBytes` bytes. */
+  @Column({ type: 'blob' })
+  data: Buffer;
 }
 
 /** Marks a sandbox integration whose mailbox has been seeded, so seeding runs once. */
