@@ -64,7 +64,7 @@ export function createServices(config: Config, dataSource: DataSource, log: Logg
     users.evictEnvironmentTokens(environmentId);
     await integrations.disconnectAllForEnvironment(environmentId);
   });
-  const mail = new MailService(config, dataSource, log.child({ component: 'mail' }), () => integrations, config.providerRequestTimeoutMs);
+  const mail = new MailService(dataSource, log.child({ component: 'mail' }), () => integrations, config.providerRequestTimeoutMs);
   const calendar = new CalendarService(dataSource, () => integrations, log.child({ component: 'calendar' }), { providerTimeoutMs: config.providerRequestTimeoutMs });
   return { config, dataSource, accounts, environments, environmentKeys, users, secrets, providers, bearerVerifiers, metering, integrations, mail, calendar };
 }

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { Config } from '../config/config';
 import { decodeCursor, encodeCursor, pageSizeOf } from '../graphql/connection';
 import { AppError, badUserInput } from '../graphql/errors';
 import type { IntegrationAccess, ProviderCredentials } from '../integrations/integration-access';
@@ -28,7 +27,6 @@ export const maxAttachmentBytes = 25 * 1024 * 1024;
  */
 export class MailService {
   constructor(
-    private readonly config: Config,
     private readonly dataSource: DataSource,
     private readonly log: Logger,
     private readonly access: () => IntegrationAccess | undefined,
