@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsersApi, WorkApiClient, WorkApiUserClient, signEnvironmentToken } from '../../../../packages/sdk/src';
 import { SandboxEvent } from '../../src/calendar/sandbox/sandbox-calendar.entity';
-import { corpusDirectory } from '../../src/sandbox/sandbox-mail-seed';
+import { corpusDirectory, sandboxOwner } from '../../src/sandbox/sandbox-mail-seed';
 import { SandboxMessage } from '../../src/sandbox/sandbox-mail.entity';
 import { dumpDatabase } from '../dump';
 import { signUpDeveloper } from '../factories';
@@ -60,7 +60,7 @@ const emailsQuery = `query Emails($integrationId: ID!, $first: Int, $filter: Ema
 }`;
 const emailQuery = `query Email($id: ID!) { email(id: $id) { id subject text from { address } to { name address } draft } }`;
 const sendEmailMutation = `mutation SendEmail($input: SendEmailInput!) {
-  sendEmail(input: $input) { email { id subject to { name address } mailboxIds } }
+  sendEmail(input: $input) { email { id subject from { name address } to { name address } mailboxIds } }
 }`;
 const calendarsQuery = `query Calendars($integrationId: ID!) { calendars(integrationId: $integrationId) { id name primary canEdit timeZone } }`;
 const eventFields = 'id calendarId title location start { dateTime date timeZone } end { dateTime date timeZone } allDay attendees { email name responseStatus }';
@@ -120,6 +120,12 @@ interface Story {
   consent(authorizationUrl: string, email: string): Promise<string>;
   /** True when the connected integrations report the address the user signed in with at consent. */
   reportsAccountEmail: boolean;
+  /**
+   * The format server's mailbox, which becomes the mailbox of the account that consents, so
+   * the server sets that address as sender of sent mail. Null for SANDBOX, whose mailbox
+   * belongs to the fixed sandbox owner.
+   */
+  mailStore: FakeMailStore | null;
   /** Subjects that the first page of `emails` must contain. */
   expectedSubjects: string[];
   /** Minimum number of emails the integration lists in all (`totalCount`). */
@@ -211,10 +217,12 @@ describe('end-to-end story', () => {
 
     // Connect each integration: the user consents at the provider, which returns to /oauth/callback.
     const integrationIds: Record<string, string> = {};
+    const accountEmail = `${externalId}@example.com`;
+    if (story.mailStore) story.mailStore.owner = { name: externalId, address: accountEmail };
     for (const kind of [...new Set([story.mailKind, story.calendarKind])]) {
       const connect = await endUser.request<any>(connectIntegrationMutation, { input: { provider: kind, returnTo: returnUrl } });
       expect(connect.connectIntegration.integration.status).toBe('PENDING');
-      const callbackUrl = await story.consent(connect.connectIntegration.authorizationUrl, `${externalId}@example.com`);
+      const callbackUrl = await story.consent(connect.connectIntegration.authorizationUrl, accountEmail);
       expect(callbackUrl.startsWith(`${testApp.config.publicUrl}/oauth/callback?`)).toBe(true);
       const callback = await fetch(callbackUrl, { redirect: 'manual' });
       expect(callback.status).toBe(302);
@@ -226,7 +234,7 @@ describe('end-to-end story', () => {
 
       const integration = (await endUser.request<any>(integrationQuery, { id: integrationId })).integration;
       expect(integration).toMatchObject({ kind, status: 'ACTIVE' });
-      if (story.reportsAccountEmail) expect(integration.accountEmail).toBe(`${externalId}@example.com`);
+      if (story.reportsAccountEmail) expect(integration.accountEmail).toBe(accountEmail);
       integrationIds[kind] = integrationId;
     }
     const mailIntegrationId = integrationIds[story.mailKind];
@@ -261,6 +269,9 @@ describe('end-to-end story', () => {
     ).sendEmail.email;
     expect(sentEmail.subject).toBe(subject);
     expect(sentEmail.to).toEqual([{ name: 'Grace Hopper', address: 'grace.hopper@example.com' }]);
+    // The provider sets the sending account as sender, as Gmail and Microsoft Graph do.
+    const senderAddress = story.mailStore ? accountEmail : sandboxOwner.address;
+    expect(sentEmail.from.map((sender: { address: string | null }) => sender.address)).toEqual([senderAddress]);
 
     const sentPage = (await endUser.request<any>(emailsQuery, { integrationId: mailIntegrationId, first: 10, filter: { mailboxIds: [sent!.id] } })).emails;
     const sentListed = sentPage.edges.map((edge: { node: EmailNode }) => edge.node).find((node: EmailNode) => node.subject === subject);
@@ -269,6 +280,7 @@ describe('end-to-end story', () => {
     expect(sentListed.draft).toBe(false);
     const sentOpened = (await endUser.request<any>(emailQuery, { id: sentListed.id })).email;
     expect(sentOpened.text).toContain('The numbers are attached to the wiki page.');
+    expect(sentOpened.from).toEqual([{ address: senderAddress }]);
 
     // Calendar: the primary calendar, a new event in it, and the event read back by id.
     const calendars = (await endUser.request<any>(calendarsQuery, { integrationId: calendarIntegrationId })).calendars;
@@ -337,6 +349,7 @@ describe('end-to-end story', () => {
       calendarKind: 'GOOGLE_CALENDAR',
       consent: (authorizationUrl, email) => oauthServer.driveConsent(authorizationUrl, { email }),
       reportsAccountEmail: true,
+      mailStore: gmailStore,
       expectedSubjects: seededMessages.map((message) => message.subject),
       minimumEmails: seededMessages.length,
     });
@@ -363,6 +376,7 @@ describe('end-to-end story', () => {
       calendarKind: 'OUTLOOK_CALENDAR',
       consent: (authorizationUrl, email) => oauthServer.driveConsent(authorizationUrl, { email }),
       reportsAccountEmail: true,
+      mailStore: graphMailStore,
       expectedSubjects: seededMessages.map((message) => message.subject),
       minimumEmails: seededMessages.length,
     });
@@ -387,6 +401,7 @@ describe('end-to-end story', () => {
       calendarKind: 'SANDBOX',
       consent: (authorizationUrl) => allowSandboxConsent(authorizationUrl),
       reportsAccountEmail: false,
+      mailStore: null,
       expectedSubjects: [],
       // The sandbox seeds a few hundred emails per user.
       minimumEmails: 200,
@@ -397,6 +412,7 @@ describe('end-to-end story', () => {
     const sentRows = await testApp.app.dataSource.getRepository(SandboxMessage).findBy({ integrationId: mailIntegrationId, mailboxId: 'SENT' });
     const sentRow = sentRows.find((row) => row.raw.toString('utf8').includes(`Subject: ${subject}`));
     expect(sentRow).toBeDefined();
+    expect(sentRow?.fromText).toContain(sandboxOwner.address);
     const eventRow = await testApp.app.dataSource.getRepository(SandboxEvent).findOneBy({ integrationId: calendarIntegrationId, title: eventTitle });
     expect(eventRow?.location).toBe('Room Lovelace');
   });

@@ -48,7 +48,7 @@ function route(store: FakeMailStore, request: FakeRequest): FakeResponse {
     if (request.method === 'GET') return json({ id: draft[1], message: toResource(message, 'minimal') });
     if (request.method === 'PUT') {
       const update = body.message as { raw: string };
-      message.raw = Buffer.from(update.raw, 'base64url');
+      message.raw = store.withSender(Buffer.from(update.raw, 'base64url'));
       return json({ id: draft[1], message: toResource(message, 'minimal') });
     }
   }
@@ -140,8 +140,9 @@ function listMessages(store: FakeMailStore, params: URLSearchParams): FakeRespon
   });
 }
 
+/** Stores a sent or drafted message; like Gmail, sets the user's own address as From when the message has none. */
 function insert(store: FakeMailStore, raw: string, labelIds: string[], threadId?: string): StoredMessage {
-  return store.add(Buffer.from(raw, 'base64url'), { labelIds, folderId: 'sentitems', threadId, internalDate: Date.now() });
+  return store.add(store.withSender(Buffer.from(raw, 'base64url')), { labelIds, folderId: 'sentitems', threadId, internalDate: Date.now() });
 }
 
 function createDraft(store: FakeMailStore, body: Record<string, unknown>): FakeResponse {

@@ -210,7 +210,8 @@ function route(store: FakeMailStore, request: FakeRequest, baseUrl: string): Fak
 
   if (request.method === 'POST' && path === '/me/messages') {
     if (!String(request.headers['content-type']).startsWith('text/plain')) return json({ error: { code: 'BadRequest' } }, 400);
-    const raw = Buffer.from(request.body.toString('latin1').replace(/\s+/g, ''), 'base64');
+    // Graph sets the signed-in user as sender of a message created without a From header.
+    const raw = store.withSender(Buffer.from(request.body.toString('latin1').replace(/\s+/g, ''), 'base64'));
     const created = store.add(raw, { labelIds: [], folderId: 'drafts', internalDate: Date.now() });
     return json(toResource(created, null, false), 201);
   }

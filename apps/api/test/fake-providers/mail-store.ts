@@ -14,6 +14,11 @@ export interface StoredMessage {
 
 /** Messages and drafts shared by the Gmail-format and Graph-format servers of one test. */
 export class FakeMailStore {
+  /**
+   * The mailbox owner, whom both servers set as sender of a message sent or drafted without
+   * a From header, as Gmail and Microsoft Graph do with their signed-in user's address.
+   */
+  owner: { name: string; address: string } = { name: 'Mailbox Owner', address: 'owner@format-server.example' };
   readonly messages: StoredMessage[] = [];
   /** Draft id to message id. */
   readonly drafts = new Map<string, string>();
@@ -37,6 +42,16 @@ export class FakeMailStore {
     };
     this.messages.push(message);
     return message;
+  }
+
+  /** Prepends `From: <owner>` to a submitted raw message whose header block has no From. */
+  withSender(raw: Buffer): Buffer {
+    const text = raw.toString('latin1');
+    const headerEnd = text.search(/\r?\n\r?\n/);
+    const headers = headerEnd < 0 ? text : text.slice(0, headerEnd);
+    if (/^from\s*:/im.test(headers)) return raw;
+    const lineEnd = headers.includes('\r\n') ? '\r\n' : '\n';
+    return Buffer.concat([Buffer.from(`From: "${this.owner.name}" <${this.owner.address}>${lineEnd}`, 'latin1'), raw]);
   }
 
   find(id: string): StoredMessage | undefined {
