@@ -66,16 +66,43 @@ function asContextError(error: unknown, requestId: string): AppError {
 
 /**
  * Sends an error raised outside GraphQL (the OAuth callback, the sandbox provider, the key
- * routes). A 5xx is logged with the request id and masked, like INTERNAL_SERVER_ERROR in
- * GraphQL responses, because its message may come from a driver or a bug.
+ * routes, and Fastify's own body checks on /graphql). A 5xx is logged with the request id
+ * and masked, like INTERNAL_SERVER_ERROR in GraphQL responses, because its message may come
+ * from a driver or a bug. On /graphql the body has the GraphQL `errors` shape.
  */
 function sendRouteError(error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const statusCode = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
   if (statusCode >= 500) {
     request.log.error({ err: error, method: request.method, path: request.url.split('?')[0] }, 'request failed');
+    if (isGraphqlPath(request)) return sendGraphqlError(request, reply, statusCode, 'INTERNAL_SERVER_ERROR', internalErrorMessage, { requestId: request.id });
     return reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message: internalErrorMessage, requestId: request.id });
   }
+  if (isGraphqlPath(request)) {
+    const hint = statusCode === 415 ? '. Send GraphQL requests as application/json.' : '';
+    return sendGraphqlError(request, reply, statusCode, 'BAD_REQUEST', `${error.message}${hint}`);
+  }
   return reply.code(statusCode).send({ statusCode, code: error.code, error: STATUS_CODES[statusCode], message: error.message });
+}
+
+function isGraphqlPath(request: FastifyRequest): boolean {
+  return request.url.split('?')[0] === '/graphql';
+}
+
+/**
+ * Sends an error that Fastify raised before Apollo Server saw the request (an invalid JSON
+ * body, an unsupported content type) in the GraphQL response shape, so clients read every
+ * /graphql failure the same way.
+ */
+function sendGraphqlError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  statusCode: number,
+  code: 'BAD_REQUEST' | 'INTERNAL_SERVER_ERROR',
+  message: string,
+  extensions: Record<string, unknown> = {},
+): FastifyReply {
+  request.graphql = { ...request.graphql, errorCode: code };
+  return reply.code(statusCode).send({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {

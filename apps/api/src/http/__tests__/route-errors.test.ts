@@ -23,6 +23,34 @@ describe('errors outside GraphQL', () => {
     expect(body.message).toContain('not valid JSON');
   });
 
+  type GraphqlErrorBody = { errors?: { message: string; extensions?: { code?: string } }[] };
+
+  it('graphql invalid JSON is GraphQL-shaped', async () => {
+    for (const body of ['{"query": ', '']) {
+      const response = await fetch(`${testApp.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const json = (await response.json()) as GraphqlErrorBody;
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(json.errors).toHaveLength(1);
+      expect(json.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
+      expect(json.errors?.[0].message).toMatch(/json/i);
+    }
+    expect(testApp.logs()).toContain('"errorCode":"BAD_REQUEST"');
+  });
+
+  it('graphql unsupported content type is GraphQL-shaped', async () => {
+    const response = await fetch(`${testApp.url}/graphql?op=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<query>{ __typename }</query>',
+    });
+    const json = (await response.json()) as GraphqlErrorBody;
+    expect(response.status).toBe(415);
+    expect(json.errors).toHaveLength(1);
+    expect(json.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
+    expect(json.errors?.[0].message).toContain('application/json');
+  });
+
   // Runs last: it closes the database under the running server.
   it('a server error is masked and logged', async () => {
     await testApp.app.dataSource.destroy();
