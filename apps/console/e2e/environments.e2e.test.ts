@@ -10,8 +10,9 @@ import { captureVariants } from './support/screenshots';
 
 // Scripts of a first, uncached load of an environment's overview, gzip-compressed:
 // the shell with the environment switcher and sidebar, without the Playground's
-// editor or the Usage page's charts, which load with their pages.
-const SIGNED_IN_SCRIPT_BUDGET_KIB = 300;
+// editor or the Usage page's charts, which load with their pages. Measured at
+// about 261 KiB; the same budget as the accounts walk.
+const SIGNED_IN_SCRIPT_BUDGET_KIB = 280;
 // Usage is written to the database about once a second.
 const USAGE_POLL_TIMEOUT_MS = 20_000;
 
@@ -217,6 +218,8 @@ describe('console environments walk', () => {
 
     const execute = page.getByRole('button', { name: /Execute query/ });
     await execute.waitFor({ timeout: 30_000 });
+    // The editor loads after the button; running before it has the query would send nothing.
+    await page.locator('.graphiql-query-editor').getByText('query CurrentEnvironment').waitFor({ timeout: 30_000 });
     const graphqlBodies: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') graphqlBodies.push(request.postData() ?? '');
@@ -382,6 +385,8 @@ describe('console environment screenshots', () => {
       path: `/environments/${developmentId}/playground`,
       name: 'environment-playground',
       storageState: await signedInState(),
+      // GraphiQL renders each editor tab as a tab role with its close button inside (nested-interactive); the console cannot change that markup.
+      axeExclude: ['.graphiql-tabs'],
       prepare: async (target) => {
         await heading(target, 'Playground').waitFor();
         await target.getByRole('button', { name: /Execute query/ }).waitFor({ timeout: 30_000 });
@@ -411,7 +416,8 @@ describe('console environment screenshots', () => {
       name: 'add-provider-dialog',
       storageState: await signedInState(),
       prepare: async (target) => {
-        await target.getByRole('row').filter({ hasText: 'Gmail' }).waitFor();
+        // A table row on desktops, a card on phones.
+        await target.getByText(`••••${gmail.clientSecret.slice(-4)}`).waitFor();
         await target.getByRole('button', { name: 'Add Provider' }).click();
         const dialog = target.getByRole('dialog', { name: 'Add a provider' });
         await dialog.getByRole('combobox', { name: 'Provider' }).click();

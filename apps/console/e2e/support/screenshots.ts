@@ -24,6 +24,8 @@ interface CaptureOptions {
   storageState?: StorageState;
   /** Waits until the page shows what should be captured, or brings it into that state. */
   prepare: (page: Page) => Promise<void>;
+  /** Selectors that axe skips; see expectNoSeriousA11yViolations. */
+  axeExclude?: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ interface CaptureOptions {
  * The color scheme comes from the emulated system setting, so any stored
  * color mode is dropped from the storage state.
  */
-export async function captureVariants({ browser, baseUrl, path: pagePath, name, storageState, prepare }: CaptureOptions): Promise<void> {
+export async function captureVariants({ browser, baseUrl, path: pagePath, name, storageState, prepare, axeExclude = [] }: CaptureOptions): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const state: StorageState = storageState
     ? {
@@ -58,7 +60,7 @@ export async function captureVariants({ browser, baseUrl, path: pagePath, name, 
         await page.goto(pagePath);
         await prepare(page);
         const label = `${name} (${colorScheme}, ${viewport.name})`;
-        await expectNoSeriousA11yViolations(page, label);
+        await expectNoSeriousA11yViolations(page, label, axeExclude);
         await page.screenshot({
           path: path.join(SCREENSHOT_DIR, `${name}-${colorScheme}-${viewport.width}x${viewport.height}.png`),
           fullPage: true,

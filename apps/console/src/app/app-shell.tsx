@@ -109,8 +109,19 @@ export function AppShell({ viewer, children }: { viewer: DeveloperFieldsFragment
               sx={{
                 width: SIDEBAR_WIDTH,
                 flexShrink: 0,
-                // The paper sits below the sticky app bar, whose toolbar is 64px high from the sm breakpoint up.
-                '& .MuiDrawer-paper': { width: SIDEBAR_WIDTH, boxSizing: 'border-box', position: 'sticky', top: 64, height: 'calc(100vh - 64px)' },
+                // The column runs the full height of the page; the paper inside stays in view below the
+                // sticky app bar, whose toolbar is 64px high from the sm breakpoint up.
+                bgcolor: 'background.paper',
+                borderRight: 1,
+                borderColor: 'divider',
+                '& .MuiDrawer-paper': {
+                  width: SIDEBAR_WIDTH,
+                  boxSizing: 'border-box',
+                  position: 'sticky',
+                  top: 64,
+                  height: 'calc(100vh - 64px)',
+                  border: 0,
+                },
               }}
             >
               <EnvironmentNavigation environmentId={environmentId} />

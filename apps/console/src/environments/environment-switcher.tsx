@@ -46,7 +46,7 @@ export function EnvironmentSwitcher() {
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor !== null}
         onClick={(event) => setAnchor(event.currentTarget)}
-        sx={{ minWidth: 0, maxWidth: { xs: 150, sm: 260 }, borderColor: 'divider', '& .label': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+        sx={{ minWidth: 0, maxWidth: { xs: 180, sm: 260 }, borderColor: 'divider', '& .label': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
       >
         <span className="label">{label}</span>
       </Button>

@@ -1,6 +1,7 @@
 import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
@@ -14,6 +15,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { useEnvironmentKeysQuery, useRevokeEnvironmentKeyMutation, type EnvironmentKeyFieldsFragment } from '@workapi/client';
 import { useState } from 'react';
 import { describeApiError, readApiErrors } from '../app/api-errors';
@@ -31,7 +34,13 @@ import { SdkSample } from './sdk-sample';
 const STATUS_COLORS = { ACTIVE: 'success', EXPIRING: 'warning', EXPIRED: 'default', REVOKED: 'error' } as const;
 const STATUS_LABELS = { ACTIVE: 'Active', EXPIRING: 'Expiring', EXPIRED: 'Expired', REVOKED: 'Revoked' } as const;
 
-function KeyRow({ environmentId, environmentKey }: { environmentId: string; environmentKey: EnvironmentKeyFieldsFragment }) {
+interface KeyRowProps {
+  environmentId: string;
+  environmentKey: EnvironmentKeyFieldsFragment;
+  layout: 'row' | 'card';
+}
+
+function KeyRow({ environmentId, environmentKey, layout }: KeyRowProps) {
   const confirm = useConfirm();
   const notify = useNotify();
   const [revoke, { loading }] = useRevokeEnvironmentKeyMutation();
@@ -55,38 +64,76 @@ function KeyRow({ environmentId, environmentKey }: { environmentId: string; envi
     }
   };
 
+  const kid = (
+    <Tooltip title={environmentKey.kid}>
+      <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: '0.8125rem' }}>
+        {shortKid}…
+      </Typography>
+    </Tooltip>
+  );
+  const status = <Chip size="small" label={STATUS_LABELS[environmentKey.status]} color={STATUS_COLORS[environmentKey.status]} variant="outlined" />;
+  const actions = (
+    <>
+      <Tooltip title="Download public key (PEM)">
+        <IconButton
+          aria-label={`Download public key ${shortKid} as PEM`}
+          onClick={() => downloadText(`workapi-public-${environmentKey.kid.slice(0, 8)}.pem`, environmentKey.publicKeyPem)}
+        >
+          <DownloadOutlined />
+        </IconButton>
+      </Tooltip>
+      {usable ? (
+        <Tooltip title="Revoke">
+          <IconButton aria-label={`Revoke key ${shortKid}`} onClick={() => void onRevoke()} disabled={loading} color="error">
+            <BlockOutlined />
+          </IconButton>
+        </Tooltip>
+      ) : null}
+    </>
+  );
+
+  if (layout === 'card') {
+    // Phones get a card per key, because seven columns do not fit.
+    return (
+      <Paper component="li" variant="outlined" sx={{ p: 2, listStyle: 'none' }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
+          {kid}
+          {status}
+          <Box sx={{ flexGrow: 1 }} />
+          {actions}
+        </Box>
+        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, '& dt': { color: 'text.secondary' }, '& dd': { m: 0 } }}>
+          <dt>Algorithm</dt>
+          <dd>{environmentKey.algorithm}</dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(environmentKey.createdAt)}</dd>
+          {environmentKey.expiresAt ? (
+            <>
+              <dt>Expires</dt>
+              <dd>{formatDateTime(environmentKey.expiresAt)}</dd>
+            </>
+          ) : null}
+          {environmentKey.revokedAt ? (
+            <>
+              <dt>Revoked</dt>
+              <dd>{formatDateTime(environmentKey.revokedAt)}</dd>
+            </>
+          ) : null}
+        </Box>
+      </Paper>
+    );
+  }
+
   return (
     <TableRow>
-      <TableCell>
-        <Tooltip title={environmentKey.kid}>
-          <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: '0.8125rem' }}>
-            {shortKid}…
-          </Typography>
-        </Tooltip>
-      </TableCell>
+      <TableCell>{kid}</TableCell>
       <TableCell>{environmentKey.algorithm}</TableCell>
-      <TableCell>
-        <Chip size="small" label={STATUS_LABELS[environmentKey.status]} color={STATUS_COLORS[environmentKey.status]} variant="outlined" />
-      </TableCell>
+      <TableCell>{status}</TableCell>
       <TableCell>{formatDateTime(environmentKey.createdAt)}</TableCell>
       <TableCell>{formatDateTime(environmentKey.expiresAt)}</TableCell>
       <TableCell>{formatDateTime(environmentKey.revokedAt)}</TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-        <Tooltip title="Download public key (PEM)">
-          <IconButton
-            aria-label={`Download public key ${shortKid} as PEM`}
-            onClick={() => downloadText(`workapi-public-${environmentKey.kid.slice(0, 8)}.pem`, environmentKey.publicKeyPem)}
-          >
-            <DownloadOutlined />
-          </IconButton>
-        </Tooltip>
-        {usable ? (
-          <Tooltip title="Revoke">
-            <IconButton aria-label={`Revoke key ${shortKid}`} onClick={() => void onRevoke()} disabled={loading} color="error">
-              <BlockOutlined />
-            </IconButton>
-          </Tooltip>
-        ) : null}
+        {actions}
       </TableCell>
     </TableRow>
   );
@@ -96,6 +143,7 @@ function KeyRow({ environmentId, environmentKey }: { environmentId: string; envi
 export function KeysPage() {
   const environment = useEnvironment();
   const { data, error, refetch } = useEnvironmentKeysQuery({ variables: { id: environment.id } });
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [rotating, setRotating] = useState(false);
   const origin = window.location.origin;
   const keys = data?.environment.keys;
@@ -126,7 +174,14 @@ export function KeysPage() {
       {keys && keys.length === 0 ? (
         <Typography sx={{ color: 'text.secondary', mb: 3 }}>This environment has no keys. Rotate to add one.</Typography>
       ) : null}
-      {keys && keys.length > 0 ? (
+      {keys && keys.length > 0 && phone ? (
+        <Stack component="ul" spacing={2} aria-label="Public keys" sx={{ p: 0, m: 0, mb: 4 }}>
+          {keys.map((key) => (
+            <KeyRow key={key.kid} environmentId={environment.id} environmentKey={key} layout="card" />
+          ))}
+        </Stack>
+      ) : null}
+      {keys && keys.length > 0 && !phone ? (
         <TableContainer component={Paper} variant="outlined" sx={{ mb: 4 }}>
           <Table aria-label="Public keys" size="small">
             <TableHead>
@@ -142,7 +197,7 @@ export function KeysPage() {
             </TableHead>
             <TableBody>
               {keys.map((key) => (
-                <KeyRow key={key.kid} environmentId={environment.id} environmentKey={key} />
+                <KeyRow key={key.kid} environmentId={environment.id} environmentKey={key} layout="row" />
               ))}
             </TableBody>
           </Table>

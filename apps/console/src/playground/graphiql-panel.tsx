@@ -56,7 +56,14 @@ export default function GraphiQLPanel({ authorize, onCost }: GraphiQLPanelProps)
   );
 
   return (
-    <Box sx={{ height: '100%', '& .graphiql-container': { height: '100%' } }}>
+    <Box
+      sx={{
+        height: '100%',
+        '& .graphiql-container': { height: '100%' },
+        // GraphiQL's own grey logo text is below 4.5:1 on its background.
+        '& .graphiql-container .graphiql-logo .graphiql-logo-link': { color: 'text.secondary' },
+      }}
+    >
       <GraphiQL fetcher={fetcher} initialQuery={INITIAL_QUERY} forcedTheme={theme} defaultEditorToolsVisibility={false} />
     </Box>
   );

@@ -15,7 +15,10 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { useEnvironmentProvidersQuery, useProviderCatalogQuery, type ProviderFieldsFragment } from '@workapi/client';
 import { useState } from 'react';
 import { EmptyState } from '../app/empty-state';
@@ -26,13 +29,81 @@ import { AddProviderDialog } from './add-provider-dialog';
 import { EditProviderDialog, RotateSecretDialog } from './edit-provider-dialog';
 import { RemoveProviderDialog } from './remove-provider-dialog';
 
-type Action = { kind: 'edit' | 'secret' | 'remove'; provider: ProviderFieldsFragment } | null;
+type ActionKind = 'edit' | 'secret' | 'remove';
+type Action = { kind: ActionKind; provider: ProviderFieldsFragment } | null;
+
+function shortScope(scope: string): string {
+  return scope.replace(/^https:\/\/www\.googleapis\.com\/auth\//, '').replace(/^https:\/\/graph\.microsoft\.com\//, '');
+}
+
+function ScopeChips({ scopes }: { scopes: string[] }) {
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, maxWidth: 320 }}>
+      {scopes.map((scope) => (
+        <Chip key={scope} size="small" label={shortScope(scope)} title={scope} />
+      ))}
+    </Box>
+  );
+}
+
+function ProviderActions({ name, onAction }: { name: string; onAction: (kind: ActionKind) => void }) {
+  return (
+    <>
+      <Tooltip title="Edit">
+        <IconButton aria-label={`Edit ${name}`} onClick={() => onAction('edit')}>
+          <EditOutlined />
+        </IconButton>
+      </Tooltip>
+      <Tooltip title="Rotate secret">
+        <IconButton aria-label={`Rotate the secret of ${name}`} onClick={() => onAction('secret')}>
+          <KeyOutlined />
+        </IconButton>
+      </Tooltip>
+      <Tooltip title="Remove">
+        <IconButton aria-label={`Remove ${name}`} color="error" onClick={() => onAction('remove')}>
+          <DeleteOutlined />
+        </IconButton>
+      </Tooltip>
+    </>
+  );
+}
+
+/** On phones each provider is a card, because six columns do not fit. */
+function ProviderCard({ provider, name, onAction }: { provider: ProviderFieldsFragment; name: string; onAction: (kind: ActionKind) => void }) {
+  return (
+    <Paper variant="outlined" component="li" sx={{ p: 2, listStyle: 'none' }}>
+      <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+        {name}
+      </Typography>
+      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 1, '& dt': { color: 'text.secondary' }, '& dd': { m: 0, minWidth: 0 } }}>
+        <dt>Client ID</dt>
+        <Box component="dd" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+          {provider.clientId}
+        </Box>
+        <dt>Secret</dt>
+        <Box component="dd" sx={{ fontFamily: 'monospace' }}>
+          ••••{provider.clientSecretHint}
+        </Box>
+        <dt>Scopes</dt>
+        <dd>
+          <ScopeChips scopes={provider.scopes} />
+        </dd>
+        <dt>Connected</dt>
+        <dd>{provider.connectedIntegrations}</dd>
+      </Box>
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 1 }}>
+        <ProviderActions name={name} onAction={onAction} />
+      </Box>
+    </Paper>
+  );
+}
 
 /** The environment's OAuth clients: add, edit, rotate the secret and remove. */
 export function ProvidersPage() {
   const environment = useEnvironment();
   const providersQuery = useEnvironmentProvidersQuery({ variables: { environmentId: environment.id } });
   const catalogQuery = useProviderCatalogQuery();
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action>(null);
 
@@ -75,7 +146,14 @@ export function ProvidersPage() {
           action={addButton}
         />
       ) : null}
-      {ready && providers.length > 0 ? (
+      {ready && providers.length > 0 && phone ? (
+        <Stack component="ul" spacing={2} aria-label="Providers" sx={{ p: 0, m: 0 }}>
+          {providers.map((provider) => (
+            <ProviderCard key={provider.id} provider={provider} name={nameOf(provider.kind)} onAction={(kind) => setAction({ kind, provider })} />
+          ))}
+        </Stack>
+      ) : null}
+      {ready && providers.length > 0 && !phone ? (
         <TableContainer component={Paper} variant="outlined">
           <Table aria-label="Providers">
             <TableHead>
@@ -99,29 +177,11 @@ export function ProvidersPage() {
                     ••••{provider.clientSecretHint}
                   </TableCell>
                   <TableCell>
-                    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, maxWidth: 320 }}>
-                      {provider.scopes.map((scope) => (
-                        <Chip key={scope} size="small" label={scope.replace(/^https:\/\/www\.googleapis\.com\/auth\//, '')} title={scope} />
-                      ))}
-                    </Box>
+                    <ScopeChips scopes={provider.scopes} />
                   </TableCell>
                   <TableCell align="right">{provider.connectedIntegrations}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    <Tooltip title="Edit">
-                      <IconButton aria-label={`Edit ${nameOf(provider.kind)}`} onClick={() => setAction({ kind: 'edit', provider })}>
-                        <EditOutlined />
-                      </IconButton>
-                    </Tooltip>
-                    <Tooltip title="Rotate secret">
-                      <IconButton aria-label={`Rotate the secret of ${nameOf(provider.kind)}`} onClick={() => setAction({ kind: 'secret', provider })}>
-                        <KeyOutlined />
-                      </IconButton>
-                    </Tooltip>
-                    <Tooltip title="Remove">
-                      <IconButton aria-label={`Remove ${nameOf(provider.kind)}`} color="error" onClick={() => setAction({ kind: 'remove', provider })}>
-                        <DeleteOutlined />
-                      </IconButton>
-                    </Tooltip>
+                    <ProviderActions name={nameOf(provider.kind)} onAction={(kind) => setAction({ kind, provider })} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -130,7 +190,7 @@ export function ProvidersPage() {
         </TableContainer>
       ) : null}
       {ready && providers.length > 0 ? (
-        <Typography variant="body2" sx={{ mt: 2, color: 'text.secondary' }}>
+        <Typography variant="body2" sx={{ mt: 2, color: 'text.secondary', overflowWrap: 'anywhere' }}>
           Redirect URI for every provider: <code>{redirectUri}</code>
         </Typography>
       ) : null}

@@ -16,6 +16,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useColorScheme, useTheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useChangePlanMutation, useEnvironmentsQuery, useUsageQuery, type Plan, type UsageQuery } from '@workapi/client';
 import { useId, useState } from 'react';
@@ -26,6 +27,14 @@ import { SectionError, SectionLoading } from '../app/list-states';
 import { useNotify } from '../app/notifications';
 import { PageContainer } from '../app/page-container';
 import { useEnvironment } from '../environments/environment-context';
+
+// The chart needs a concrete color, not a CSS variable: the primary color of the scheme in use.
+function usePrimaryColor(): string {
+  const theme = useTheme();
+  const { mode, systemMode } = useColorScheme();
+  const scheme = (mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light';
+  return theme.colorSchemes[scheme]?.palette.primary.main ?? theme.palette.primary.main;
+}
 
 type UsageMonth = UsageQuery['usage']['months'][number];
 
@@ -130,6 +139,7 @@ export function UsagePage() {
   const environments = useEnvironmentsQuery();
   const client = useApolloClient();
   const usage = data?.usage;
+  const barColor = usePrimaryColor();
   const [thisMonth, ...earlier] = usage?.months ?? [];
 
   return (
@@ -162,8 +172,8 @@ export function UsagePage() {
               <BarChart
                 height={260}
                 xAxis={[{ scaleType: 'band', data: thisMonth.days.map((day) => day.date.slice(8)), label: 'Day of the month' }]}
-                yAxis={[{ label: 'Requests', width: 60 }]}
-                series={[{ data: thisMonth.days.map((day) => day.requests), label: 'Requests' }]}
+                yAxis={[{ label: 'Requests', width: 60, tickMinStep: 1 }]}
+                series={[{ data: thisMonth.days.map((day) => day.requests), label: 'Requests', color: barColor }]}
                 hideLegend
               />
             </Box>
