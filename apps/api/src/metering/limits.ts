@@ -45,7 +45,7 @@ class SelectionMeter {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
       if (!isIncluded(this.scope, selection)) continue;
-      let depth = 0;
+      let depth: number;
       if (selection.kind === Kind.FIELD) {
         const exempt = introspectionRootFields.has(selection.name.value);
         depth = 1 + (selection.selectionSet && !exempt ? this.depth(selection.selectionSet) : 0);

@@ -13,8 +13,7 @@ import { headerValue, leavesOf, parseMimeTree, type MimeNode } from './mime-tree
  * well-known names (inbox, sentitems, ...) resolve to them.
  */
 export function createGraphMailServer(store: FakeMailStore, accessToken: string): FakeHttpServer {
-  let server: FakeHttpServer;
-  server = new FakeHttpServer(accessToken, (request) => route(store, request, server.url));
+  const server: FakeHttpServer = new FakeHttpServer(accessToken, (request) => route(store, request, server.url));
   return server;
 }
 
