@@ -9,6 +9,7 @@ import { decodeItemId, encodeItemId } from '../unified/item-id';
 import { GmailMailAdapter } from './gmail-adapter';
 import { GraphMailAdapter } from './graph-mail-adapter';
 import type { EmailFilterValue, EmailValue, MailAdapter, MailboxValue } from './mail-model';
+import { checkMessageHeaders } from './message-rules';
 import { composeMime } from './mime';
 import type { EmailMessageInput, EmailFilter } from './inputs/mail.inputs';
 import { AttachmentMetadata, Email, type EmailConnection, Mailbox, MailboxType } from './mail.types';
@@ -110,6 +111,7 @@ export class MailService {
   }
 
   async send(user: MailUser, integrationId: string, input: EmailMessageInput): Promise<Email> {
+    checkMessageHeaders(input, { requireRecipient: true });
     return this.run(user, integrationId, async (adapter) => {
       const message = await this.compose(adapter, integrationId, input);
       const sentId = await adapter.send(message);
@@ -118,6 +120,7 @@ export class MailService {
   }
 
   async createDraft(user: MailUser, integrationId: string, input: EmailMessageInput): Promise<{ id: string; email: Email }> {
+    checkMessageHeaders(input, { requireRecipient: false });
     return this.run(user, integrationId, async (adapter) => {
       const draftId = await adapter.createDraft(await this.compose(adapter, integrationId, input));
       return this.draftOf(adapter, integrationId, draftId);
@@ -126,6 +129,7 @@ export class MailService {
 
   async updateDraft(user: MailUser, draftId: string, input: EmailMessageInput): Promise<{ id: string; email: Email }> {
     const ref = decodeItemId(draftId, 'draft', 'input.draftId');
+    checkMessageHeaders(input, { requireRecipient: false });
     return this.run(user, ref.integrationId, async (adapter) => {
       const newId = await adapter.updateDraft(ref.providerId, await this.compose(adapter, ref.integrationId, input));
       return this.draftOf(adapter, ref.integrationId, newId);

@@ -305,6 +305,72 @@ describe('mail GraphQL API', () => {
     expect(theirs.totalCount).toBe(mine.totalCount);
   });
 
+  describe('message headers', () => {
+    const validMessage = { to: [{ name: 'Ada Lovelace', address: 'ada@analytical.example' }], subject: 'Checked', text: 'Body' };
+    const many = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => ({ address: `${prefix}${index}@example.com` }));
+    const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
+      ['empty address', { to: [{ address: '' }] }, 'input.to[0].address', /must not be empty/],
+      ['not an address', { to: [validMessage.to[0], { address: 'not an email' }] }, 'input.to[1].address', /single address/],
+      ['CR LF in address', { cc: [{ address: 'a@b.c\r\nBcc: victim@example.com' }] }, 'input.cc[0].address', /control characters such as CR or LF/],
+      ['two addresses in one', { bcc: [{ address: 'a@b.c,victim@example.com' }] }, 'input.bcc[0].address', /single address/],
+      ['overlong address', { to: [{ address: `${'x'.repeat(64)}@${'d'.repeat(190)}.example` }] }, 'input.to[0].address', /at most 254 bytes/],
+      ['CR LF in name', { to: [{ name: 'Ada\r\nBcc: victim@example.com', address: 'ada@analytical.example' }] }, 'input.to[0].name', /control characters/],
+      ['invalid Reply-To', { replyTo: [{ address: 'reply to me' }] }, 'input.replyTo[0].address', /single address/],
+      ['CR LF in subject', { subject: 'Hello\r\nBcc: victim@example.com' }, 'input.subject', /control characters such as CR or LF/],
+      ['overlong subject', { subject: 's'.repeat(999) }, 'input.subject', /at most 998 characters/],
+      ['too many recipients', { to: many('to', 300), cc: many('cc', 201) }, 'input.to', /at most 500 addresses/],
+    ];
+
+    it.each(cases)('sendEmail rejects %s on every provider', async (_case, override, field, message) => {
+      for (const integrationId of [sandboxId, gmailId]) {
+        gmail.resetCounts();
+        const response = await user.request(sendEmailMutation, { input: { integrationId, ...validMessage, ...override } });
+        expect({ integrationId, code: errorCode(response) }).toEqual({ integrationId, code: 'BAD_USER_INPUT' });
+        expect(response.body.errors?.[0].extensions?.field).toBe(field);
+        expect(response.body.errors?.[0].message).toMatch(message);
+        expect(response.body.errors?.[0].message).toContain(field);
+        expect(gmail.requests).toHaveLength(0);
+      }
+    });
+
+    it.each(cases)('drafts reject %s', async (_case, override, field, message) => {
+      const draft = await user.ok(createDraftMutation, { input: { integrationId: sandboxId, ...validMessage } });
+      const created = await user.request(createDraftMutation, { input: { integrationId: sandboxId, ...validMessage, ...override } });
+      const updated = await user.request(updateDraftMutation, { input: { draftId: draft.createDraft.draft.id, ...validMessage, ...override } });
+      for (const response of [created, updated]) {
+        expect(errorCode(response)).toBe('BAD_USER_INPUT');
+        expect(response.body.errors?.[0].extensions?.field).toBe(field);
+        expect(response.body.errors?.[0].message).toMatch(message);
+      }
+    });
+
+    it('sendEmail needs a recipient', async () => {
+      for (const integrationId of [sandboxId, gmailId]) {
+        const response = await user.request(sendEmailMutation, { input: { integrationId, to: [], subject: 'Nobody', text: 'Body' } });
+        expect({ integrationId, code: errorCode(response) }).toEqual({ integrationId, code: 'BAD_USER_INPUT' });
+        expect(response.body.errors?.[0].extensions?.field).toBe('input.to');
+        expect(response.body.errors?.[0].message).toContain('at least one recipient');
+      }
+    });
+
+    it('sendEmail accepts a bcc-only message', async () => {
+      const data = await user.ok(sendEmailMutation, { input: { integrationId: sandboxId, bcc: [{ address: 'grace@cobol.example' }], subject: 'Bcc only', text: 'Body' } });
+      expect(data.sendEmail.email.subject).toBe('Bcc only');
+    });
+
+    it('drafts may have no recipient', async () => {
+      const data = await user.ok(createDraftMutation, { input: { integrationId: sandboxId, subject: 'Unaddressed', text: 'Body' } });
+      expect(data.createDraft.draft.email).toMatchObject({ subject: 'Unaddressed', to: [], draft: true });
+    });
+
+    it('sendEmail accepts the recipient and subject limits', async () => {
+      const subject = 's'.repeat(998);
+      const data = await user.ok(sendEmailMutation, { input: { integrationId: sandboxId, to: many('reader', 500), subject, text: 'Body' } });
+      expect(data.sendEmail.email.to).toHaveLength(500);
+      expect(data.sendEmail.email.subject).toBe(subject);
+    });
+  });
+
   it('listing 100 emails adds little over the provider time', async () => {
     const samples: { total: number; provider: number }[] = [];
     for (let run = 0; run < 7; run++) {

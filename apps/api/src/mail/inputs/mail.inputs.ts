@@ -26,10 +26,13 @@ export class EmailFilter {
 
 @InputType({ description: 'A recipient or sender address.' })
 export class EmailAddressInput {
-  @Field(() => String, { nullable: true, description: 'Display name.' })
+  @Field(() => String, { nullable: true, description: 'Display name: at most 256 characters, without control characters such as CR or LF.' })
   name?: string | null;
 
-  @Field({ description: 'The address, local@domain.' })
+  @Field({
+    description:
+      'One address, local@domain, at most 254 bytes in UTF-8: no display name, whitespace, control characters, quoted local part or address literal.',
+  })
   address: string;
 }
 
@@ -53,7 +56,10 @@ export class AttachmentInput {
 
 @InputType({ description: 'A message to send or to save as a draft.' })
 export class EmailMessageInput {
-  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'To recipients.' })
+  @Field(() => [EmailAddressInput], {
+    defaultValue: [],
+    description: 'To recipients. To, cc and bcc together hold at most 500 addresses, and sendEmail needs at least one.',
+  })
   to: EmailAddressInput[];
 
   @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Cc recipients.' })
@@ -62,10 +68,10 @@ export class EmailMessageInput {
   @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Bcc recipients.' })
   bcc: EmailAddressInput[];
 
-  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Reply-To addresses.' })
+  @Field(() => [EmailAddressInput], { defaultValue: [], description: 'Reply-To addresses, at most 20.' })
   replyTo: EmailAddressInput[];
 
-  @Field({ defaultValue: '', description: 'Subject.' })
+  @Field({ defaultValue: '', description: 'Subject: at most 998 characters, without control characters such as CR or LF.' })
   subject: string;
 
   @Field(() => String, { nullable: true, description: 'Plain-text body.' })
