@@ -3,7 +3,7 @@ import type { AttendeeWrite, EventWrite } from './calendar-adapter';
 import type { EventReminder } from './calendar.types';
 import { checkEventSpan, normalizeEventTime, type NormalizedTime } from './event-time';
 import type { CreateEventInput, EventAttendeeInput, EventReminderInput, EventTimeInput, UpdateEventInput } from './inputs/calendar.inputs';
-import { validateRecurrenceLines } from './recurrence';
+import { requireOccurrence, validateRecurrenceLines } from './recurrence';
 
 export const maxTitleLength = 1024;
 export const maxDescriptionLength = 16_000;
@@ -70,6 +70,8 @@ export function createEventWrite(input: CreateEventInput): EventWrite {
   checkEventSpan(start, end);
   const title = input.title.trim();
   text(title, 'input.title', maxTitleLength);
+  const lines = recurrence(input.recurrence, 'input.recurrence') ?? [];
+  requireOccurrence(lines, start, 'input.recurrence');
   return {
     title,
     description: text(input.description, 'input.description', maxDescriptionLength) ?? null,
@@ -78,13 +80,14 @@ export function createEventWrite(input: CreateEventInput): EventWrite {
     end,
     attendees: attendees(input.attendees, 'input.attendees') ?? [],
     reminders: reminders(input.reminders, 'input.reminders') ?? null,
-    recurrence: recurrence(input.recurrence, 'input.recurrence') ?? [],
+    recurrence: lines,
   };
 }
 
 /**
  * Validates updateEvent's fields. Start and end are checked against each other later, once
- * the side that the input leaves out has been read from the provider.
+ * the side that the input leaves out has been read from the provider, and so is whether a
+ * new recurrence produces an occurrence from the start.
  */
 export function updateEventWrite(input: UpdateEventInput): EventWrite {
   if (input.title === null) throw badUserInput('input.title', 'input.title cannot be null; leave it out to keep the title.');

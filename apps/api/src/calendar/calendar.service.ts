@@ -14,6 +14,7 @@ import { createEventWrite, maxSearchLength, updateEventWrite } from './calendar-
 import type { Calendar, Event, EventConnection, EventEdge } from './calendar.types';
 import { checkEventSpan, normalizeStoredTime } from './event-time';
 import type { CreateEventInput, EventFilter, UpdateEventInput } from './inputs/calendar.inputs';
+import { requireOccurrence } from './recurrence';
 import { SandboxCalendarAdapter } from './sandbox/sandbox-calendar.adapter';
 
 /** The end user a data request acts for. */
@@ -141,6 +142,10 @@ export class CalendarService {
     const write = updateEventWrite(input);
     return this.withAdapter(user, ref.integrationId, async (adapter, credentials) => {
       const complete = await this.withBothTimes(adapter, credentials, ref, write);
+      if (complete.recurrence !== undefined && complete.recurrence.length > 0) {
+        const start = complete.start ?? normalizeStoredTime((await adapter.getEvent(credentials, ref.calendarId, ref.eventId)).start);
+        requireOccurrence(complete.recurrence, start, 'input.recurrence');
+      }
       const event = await this.explainingReadOnly(adapter, credentials, ref.calendarId, () => adapter.updateEvent(credentials, ref.calendarId, ref.eventId, complete));
       this.log.info({ integrationId: ref.integrationId, eventId: ref.eventId }, 'event updated');
       return toEvent(credentials.integrationId, event);

@@ -15,9 +15,6 @@ import { sandboxOwner, seedSandboxCalendar } from './sandbox-calendar-seed';
 /** Rows per INSERT while seeding, well below the bound-parameter limits of SQLite and MySQL. */
 const seedBatchSize = 50;
 
-/** How far ahead a listing without startBefore expands series when looking up one occurrence. */
-const occurrenceHorizonYears = 5;
-
 /**
  * The built-in SANDBOX calendar: reads and writes the integration's rows in
  * `sandbox_calendars` and `sandbox_events`, seeding them on first access. Series are
@@ -86,7 +83,16 @@ export class SandboxCalendarAdapter implements CalendarAdapter {
     const window = query.window;
     let events: ProviderEvent[];
     if (window) {
-      events = rows.flatMap((row) => (row.recurrence.length > 0 ? this.occurrencesOf(row, window.startBefore) : [toEvent(row)]));
+      events = [];
+      for (const row of rows) {
+        if (row.recurrence.length === 0) {
+          events.push(toEvent(row));
+          continue;
+        }
+        // Each expansion is bounded by its read budget, and yielding between series keeps the event loop free for other requests.
+        await new Promise((resolve) => setImmediate(resolve));
+        events.push(...this.occurrencesOf(row, window.startAfter, window.startBefore));
+      }
       events = events.filter((event) => instantOf(event, 'end') > window.startAfter.toMillis() && instantOf(event, 'start') < window.startBefore.toMillis());
     } else {
       events = rows.map(toEvent);
@@ -207,18 +213,23 @@ export class SandboxCalendarAdapter implements CalendarAdapter {
     if (row) return { row, occurrence: null };
     const match = /^([0-9a-f-]{36})_(\d{8}(?:T\d{6}Z)?)$/.exec(eventId);
     const series = match ? await repository.findOne({ where: { integrationId, calendarId, id: match[1] } }) : null;
-    if (!series || series.recurrence.length === 0) throw notFound('Event');
-    const horizon = DateTime.fromJSDate(series.startAt).plus({ years: occurrenceHorizonYears });
-    const occurrence = this.occurrencesOf(series, horizon).find((candidate) => candidate.eventProviderId === eventId);
+    if (!match || !series || series.recurrence.length === 0) throw notFound('Event');
+    // The id carries the occurrence's start, so only the days around it are expanded.
+    const suffix = match[2];
+    const around = suffix.length === 8 ? DateTime.fromFormat(suffix, 'yyyyMMdd', { zone: 'UTC' }) : DateTime.fromFormat(suffix, "yyyyMMdd'T'HHmmss'Z'", { zone: 'UTC' });
+    if (!around.isValid) throw notFound('Event');
+    const occurrence = this.occurrencesOf(series, around.minus({ days: 2 }), around.plus({ days: 2 })).find((candidate) => candidate.eventProviderId === eventId);
     if (!occurrence) throw notFound('Event');
     return { row: series, occurrence };
   }
 
-  private occurrencesOf(series: SandboxEvent, until: DateTime): ProviderEvent[] {
+  /** Expands a series into the occurrences that overlap `from` to `until`, as ProviderEvents with Google-style ids. */
+  private occurrencesOf(series: SandboxEvent, from: DateTime, until: DateTime): ProviderEvent[] {
     const base = toEvent(series);
     const occurrences = expandSeries(
       { start: DateTime.fromJSDate(series.startAt), end: DateTime.fromJSDate(series.endAt), allDay: series.allDay, timeZone: series.timeZone, recurrence: series.recurrence },
       until,
+      from,
     );
     return occurrences.map((occurrence) => ({
       ...base,
