@@ -29,7 +29,7 @@ import { createLogger } from './logging/logger';
 import { createServices, type Services } from './services';
 
 export interface AppOptions {
-  /** Where log lines go; stdout when omitted. Tests pass a stream to search the logs. */
+  /** Destination of the log lines, stdout when omitted. Tests pass a stream to search the logs. */
   logDestination?: DestinationStream;
   databaseHooks?: DataSourceHooks;
   /** Creates tables that have no migration yet (tests only; see openDatabase). */

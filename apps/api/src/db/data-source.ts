@@ -83,9 +83,9 @@ export function dialectOf(dataSource: DataSource): Dialect {
 }
 
 /**
- * Connects and applies every pending migration of the dialect. `synchronize` additionally
- * creates tables of entities that have no migration yet; only tests use it, while a feature
- * is being built, and the migration check catches anything it would hide.
+ * Connects and applies every pending migration of the dialect. `synchronize` also creates
+ * tables of entities that have no migration yet. Only tests use it while a feature is being
+ * built, and the migration check catches anything it would hide.
  */
 export async function openDatabase(
   database: Config['database'],

@@ -1,9 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
-/**
- * Runs `work` in one transaction. Kept as the one entry point for transactions so that the
- * SQLite serialization installed by `serializeSqliteTransactions` applies to every caller.
- */
+/** Runs `work` in one transaction; on SQLite it waits for any other transaction to end first. */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(work);
 }
