@@ -6,10 +6,12 @@ import { measureLoadedScripts } from './support/bundle-size';
 import { captureVariants } from './support/screenshots';
 
 // Scripts of a first, uncached load of the signed-in home page, gzip-compressed.
-// Measured at about 226 KiB with React 19, MUI 9, Apollo Client 4 and
-// react-router 7. The margin catches an eagerly imported large module such as
-// the GraphiQL editor, which must stay behind a lazy route.
-const SIGNED_IN_SCRIPT_BUDGET_KIB = 280;
+// For a new account that is the first-environment form, measured at about
+// 294 KiB with React 19, MUI 9, Apollo Client 4, react-router 7, and zod with
+// react-hook-form for the form (about 37 KiB of it). The budget catches an
+// eagerly imported large module such as the GraphiQL editor, which must stay
+// behind a lazy route.
+const SIGNED_IN_SCRIPT_BUDGET_KIB = 300;
 
 const developer = {
   name: 'Ada Lovelace',

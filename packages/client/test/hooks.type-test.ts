@@ -1,7 +1,7 @@
 // Compile-time checks that the generated hooks carry the operation types.
 // `pnpm --filter @workapi/client typecheck` fails when a `@ts-expect-error`
 // line stops being an error, that is, when a hook has lost its types.
-import { useSignInMutation, useSignOutMutation, useSignUpMutation, useViewerQuery } from '../src';
+import { useCreateEnvironmentMutation, useEnvironmentQuery, useSignInMutation, useSignOutMutation, useSignUpMutation, useViewerQuery } from '../src';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -46,4 +46,18 @@ export function checkGeneratedHookTypes() {
   const [signOut, signOutResult] = useSignOutMutation();
   void signOut();
   expectExactType<boolean | undefined>()(signOutResult.data?.signOut.signedOut);
+
+  // @ts-expect-error Environment requires its id variable
+  useEnvironmentQuery();
+  const environment = useEnvironmentQuery({ variables: { id: 'env-1' } });
+  if (environment.dataState === 'complete') {
+    expectExactType<'ACTIVE' | 'DEACTIVATED'>()(environment.data.environment.status);
+  }
+
+  const [createEnvironment, createEnvironmentResult] = useCreateEnvironmentMutation();
+  void createEnvironment({ variables: { input: { name: 'Development', publicKey: '-----BEGIN PUBLIC KEY-----' } } });
+  // @ts-expect-error CreateEnvironmentInput requires a name
+  void createEnvironment({ variables: { input: { publicKey: '-----BEGIN PUBLIC KEY-----' } } });
+  // The private key is null when the caller sent a public key.
+  expectExactType<string | null | undefined>()(createEnvironmentResult.data?.createEnvironment.privateKey);
 }

@@ -24,8 +24,14 @@ interface CaptureOptions {
   storageState?: StorageState;
   /** Waits until the page shows what should be captured, or brings it into that state. */
   prepare: (page: Page) => Promise<void>;
-  /** Selectors that axe skips; see expectNoSeriousA11yViolations. */
+  /** Selectors that axe skips, as in expectNoSeriousA11yViolations. */
   axeExclude?: string[];
+  /**
+   * Captures the whole scrollable page (default) or only the viewport. Open
+   * dialogs and menus are fixed to the viewport, so a full-page capture would
+   * show the page continuing below them.
+   */
+  fullPage?: boolean;
 }
 
 /**
@@ -34,7 +40,7 @@ interface CaptureOptions {
  * The color scheme comes from the emulated system setting, so any stored
  * color mode is dropped from the storage state.
  */
-export async function captureVariants({ browser, baseUrl, path: pagePath, name, storageState, prepare, axeExclude = [] }: CaptureOptions): Promise<void> {
+export async function captureVariants({ browser, baseUrl, path: pagePath, name, storageState, prepare, axeExclude = [], fullPage = true }: CaptureOptions): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const state: StorageState = storageState
     ? {
@@ -63,7 +69,7 @@ export async function captureVariants({ browser, baseUrl, path: pagePath, name, 
         await expectNoSeriousA11yViolations(page, label, axeExclude);
         await page.screenshot({
           path: path.join(SCREENSHOT_DIR, `${name}-${colorScheme}-${viewport.width}x${viewport.height}.png`),
-          fullPage: true,
+          fullPage,
           animations: 'disabled',
         });
       } finally {

@@ -13,7 +13,7 @@ export function createApolloClient() {
     }),
     cache: new InMemoryCache({
       typePolicies: {
-        // A key has no `id`; its kid (a thumbprint) names it, so revoking one updates every list that shows it.
+        // A key has no `id` field. Its kid (a thumbprint) identifies it, so revoking one updates every list that shows it.
         EnvironmentKey: { keyFields: ['kid'] },
         Environment: {
           fields: {

@@ -109,7 +109,7 @@ export function AppShell({ viewer, children }: { viewer: DeveloperFieldsFragment
               sx={{
                 width: SIDEBAR_WIDTH,
                 flexShrink: 0,
-                // The column runs the full height of the page; the paper inside stays in view below the
+                // The column runs the full height of the page, and the paper inside stays in view below the
                 // sticky app bar, whose toolbar is 64px high from the sm breakpoint up.
                 bgcolor: 'background.paper',
                 borderRight: 1,

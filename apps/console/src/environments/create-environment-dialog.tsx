@@ -6,7 +6,7 @@ import { useId } from 'react';
 import { CreateEnvironmentForm } from './create-environment-form';
 import type { OneTimeKey } from './private-key-dialog';
 
-/** The dialog behind "Add New Environment...": the name form; the caller then shows the private key. */
+/** The dialog behind "Add New Environment...", with the name form. The caller then shows the private key. */
 export function CreateEnvironmentDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: OneTimeKey) => void }) {
   const titleId = useId();
   return (

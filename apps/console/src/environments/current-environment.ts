@@ -2,7 +2,7 @@ import { useMatch } from 'react-router';
 
 const LAST_ENVIRONMENT_KEY = 'workapi-last-environment';
 
-/** Sections of an environment, in the sidebar's order; the path segment after /environments/:id. */
+/** Sections of an environment in the sidebar's order, each the path segment after /environments/:id. */
 export const ENVIRONMENT_SECTIONS = ['overview', 'providers', 'users', 'usage', 'keys', 'playground', 'settings'] as const;
 export type EnvironmentSection = (typeof ENVIRONMENT_SECTIONS)[number];
 
@@ -25,7 +25,7 @@ export function rememberEnvironment(environmentId: string) {
   try {
     window.localStorage.setItem(LAST_ENVIRONMENT_KEY, environmentId);
   } catch {
-    // Storage can be disabled; the first environment is then used.
+    // Storage can be disabled, and then the first environment is used.
   }
 }
 

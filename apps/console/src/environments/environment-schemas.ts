@@ -29,7 +29,7 @@ function isReturnUrl(value: string): boolean {
   }
 }
 
-/** One URL a line; blank lines are ignored. */
+/** One URL a line. Blank lines are ignored. */
 export const returnUrlsSchema = z.object({
   allowedReturnUrls: z
     .string()

@@ -33,7 +33,7 @@ export function KeySourceField<TFields extends FieldValues, TTransformed extends
       <FormHelperText id={helpId} sx={{ mt: 0, mb: 1 }}>
         {available
           ? 'Only the public key is sent to Work API. Otherwise the server generates the pair and forgets the private key after showing it.'
-          : 'This page is not served over https, so the browser cannot generate keys; the server generates the pair instead.'}
+          : 'This page is not served over https, so the browser cannot generate keys. The server generates the pair instead.'}
       </FormHelperText>
     </div>
   );

@@ -33,7 +33,7 @@ export function privateKeyFileName(key: OneTimeKey): string {
 /**
  * The one chance to save an environment's private key. The dialog ignores
  * Escape and clicks outside, and leaving the page asks first, until the
- * developer confirms that the key is saved; then the key is dropped from memory.
+ * developer confirms that the key is saved. Then the key is dropped from memory.
  */
 export function PrivateKeyDialog({ oneTimeKey, onDone }: { oneTimeKey: OneTimeKey | null; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
@@ -46,7 +46,7 @@ export function PrivateKeyDialog({ oneTimeKey, onDone }: { oneTimeKey: OneTimeKe
     onDone();
   };
 
-  // No onClose: Escape and clicks outside leave the dialog open; only Done closes it.
+  // Without onClose, Escape and clicks outside leave the dialog open, so only Done closes it.
   return (
     <Dialog open={oneTimeKey !== null} aria-labelledby={titleId} maxWidth="sm" fullWidth fullScreen={fullScreen}>
       <DialogTitle id={titleId}>Save your private key</DialogTitle>

@@ -5,7 +5,7 @@ import type { OneTimeKey } from './private-key-dialog';
 
 /**
  * Creates an environment. With `generateInBrowser` the key pair is made here
- * and only the public key is sent; otherwise the server makes the pair and
+ * and only the public key is sent. Otherwise the server makes the pair and
  * returns the private key once. Either way the result holds the private key
  * for the one-time screen.
  */

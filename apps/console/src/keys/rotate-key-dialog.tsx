@@ -19,7 +19,7 @@ const rotateSchema = z.object({ generateInBrowser: z.boolean() });
 type RotateForm = z.infer<typeof rotateSchema>;
 const NO_FIELDS = [] as const;
 
-/** Adds a key to the environment; the current keys keep working for their grace period. Then shows the new private key once. */
+/** Adds a key to the environment, while the current keys keep working for their grace period, then shows the new private key once. */
 export function RotateKeyDialog({ open, onClose, environment }: { open: boolean; onClose: () => void; environment: EnvironmentFieldsFragment }) {
   const titleId = useId();
   const showPrivateKey = useShowPrivateKey();

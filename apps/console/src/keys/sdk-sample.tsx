@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
 import { CopyButton } from '../app/copy-button';
 
 function sample(environmentId: string, origin: string): string {
@@ -26,15 +27,18 @@ console.log(await response.json());
 export function SdkSample({ environmentId }: { environmentId: string }) {
   const code = sample(environmentId, window.location.origin);
   return (
-    <Paper variant="outlined" sx={{ position: 'relative' }}>
-      <Box sx={{ position: 'absolute', top: 8, right: 8 }}>
+    <Paper variant="outlined">
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', px: 2, py: 0.5, borderBottom: 1, borderColor: 'divider' }}>
+        <Typography variant="body2" component="p" sx={{ color: 'text.secondary' }}>
+          Node.js, with <code>@workapi/sdk</code>
+        </Typography>
         <CopyButton value={code} label="Copy code sample" />
       </Box>
       <Box
         component="pre"
         tabIndex={0}
         aria-label="SDK code sample"
-        sx={{ m: 0, p: 2, pr: 6, overflowX: 'auto', fontFamily: 'monospace', fontSize: '0.8125rem', lineHeight: 1.6 }}
+        sx={{ m: 0, p: 2, overflowX: 'auto', fontFamily: 'monospace', fontSize: '0.8125rem', lineHeight: 1.6 }}
       >
         <code>{code}</code>
       </Box>

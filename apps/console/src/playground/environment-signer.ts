@@ -1,7 +1,7 @@
 import { SignJWT, calculateJwkThumbprint, exportJWK, importPKCS8, type CryptoKey } from 'jose';
 
 // The `aud` the server expects unless WORKAPI_TOKEN_AUDIENCE sets another.
-// NOTE: a server with a custom audience rejects the Playground's tokens; the API has no query that tells the audience.
+// NOTE: a server with a custom WORKAPI_TOKEN_AUDIENCE rejects the Playground's tokens, because no query returns the audience.
 const AUDIENCE = 'workapi';
 const TOKEN_TTL_SECONDS = 60;
 const ALGORITHMS = ['ES256', 'EdDSA', 'RS256'] as const;
@@ -36,7 +36,7 @@ export async function importEnvironmentSigner(pem: string): Promise<EnvironmentS
       continue;
     }
     const kid = await calculateJwkThumbprint(await exportJWK(key), 'sha256');
-    // Only the public part is used from here on; the extractable key stays inside this closure.
+    // The key stays inside this closure: nothing else in the page can read or export it.
     return {
       algorithm,
       kid,

@@ -8,7 +8,7 @@ import { readQueryCost, type QueryCost } from './query-cost';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
-const INITIAL_QUERY = `# Environment tokens are signed in this page with the key you loaded.
+const INITIAL_QUERY = `# Signed with the key loaded above.
 query CurrentEnvironment {
   currentEnvironment {
     id
@@ -45,7 +45,7 @@ export default function GraphiQLPanel({ authorize, onCost }: GraphiQLPanelProps)
         method: 'POST',
         headers,
         body: JSON.stringify(params),
-        // With a token the cookie would be ignored anyway; leaving it out keeps the request like a backend's.
+        // The API ignores the cookie when a token is sent, so it is left out and the request matches a backend's.
         credentials: headers.authorization ? 'omit' : 'same-origin',
       });
       const body: unknown = await response.json();
@@ -57,12 +57,19 @@ export default function GraphiQLPanel({ authorize, onCost }: GraphiQLPanelProps)
 
   return (
     <Box
-      sx={{
+      sx={(muiTheme) => ({
         height: '100%',
         '& .graphiql-container': { height: '100%' },
         // GraphiQL's own grey logo text is below 4.5:1 on its background.
         '& .graphiql-container .graphiql-logo .graphiql-logo-link': { color: 'text.secondary' },
-      }}
+        // GraphiQL puts the editors and the response side by side, which leaves the response no
+        // width on a phone: there they are stacked, and the drag handle between them is hidden.
+        [muiTheme.breakpoints.down('sm')]: {
+          '& .graphiql-container #graphiql-session': { flexDirection: 'column' },
+          '& .graphiql-container .graphiql-editors, & .graphiql-container .graphiql-response': { flex: '1 1 0 !important', minHeight: 0 },
+          '& .graphiql-container .graphiql-horizontal-drag-bar, & .graphiql-container .graphiql-logo': { display: 'none' },
+        },
+      })}
     >
       <GraphiQL fetcher={fetcher} initialQuery={INITIAL_QUERY} forcedTheme={theme} defaultEditorToolsVisibility={false} />
     </Box>

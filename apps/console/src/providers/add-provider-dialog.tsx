@@ -104,7 +104,7 @@ export function AddProviderDialog({ open, onClose, environmentId, catalog, redir
               minRows={2}
               maxRows={6}
               required
-              helperText={entry ? `One a line. ${entry.scopeFormat}` : 'One a line; the provider’s default scopes appear when you choose it.'}
+              helperText={entry ? `One a line. ${entry.scopeFormat}` : 'One a line. The provider’s default scopes appear when you choose it.'}
               slotProps={{ input: { sx: { fontFamily: 'monospace', fontSize: '0.875rem' } } }}
             />
             <Box sx={{ pb: 1 }}>

@@ -26,7 +26,7 @@ interface ProviderDialogProps {
   onClose: () => void;
 }
 
-/** Changes a provider's client ID and scopes; its secret is changed by rotating it. */
+/** Changes a provider's client ID and scopes. The secret is replaced in RotateSecretDialog. */
 export function EditProviderDialog({ provider, providerName, documentationUrl, onClose }: ProviderDialogProps) {
   const titleId = useId();
   const notify = useNotify();

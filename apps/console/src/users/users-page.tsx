@@ -15,6 +15,8 @@ import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { useDeactivateUserMutation, useEnvironmentUsersQuery, type EnvironmentUserFieldsFragment } from '@workapi/client';
 import { useEffect, useState } from 'react';
 import { describeApiError, readApiErrors } from '../app/api-errors';
@@ -41,18 +43,22 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const [prefix, setPrefix] = useState('');
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]!);
-  // cursors[n] is the `after` of page n; page 0 starts at the beginning.
+  // cursors[n] is the `after` argument of page n, and page 0 starts at the beginning (null).
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [selected, setSelected] = useState<EnvironmentUserFieldsFragment | null>(null);
   const page = cursors.length - 1;
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
+  // Only a changed search goes back to the first page: a timer that also ran on mount would undo a quick "next page".
   useEffect(() => {
+    const nextPrefix = search.trim();
+    if (nextPrefix === prefix) return undefined;
     const timer = window.setTimeout(() => {
-      setPrefix(search.trim());
+      setPrefix(nextPrefix);
       setCursors([null]);
     }, SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [search]);
+  }, [search, prefix]);
 
   const { data, previousData, error, refetch, loading } = useEnvironmentUsersQuery({
     variables: { environmentId: environment.id, first: pageSize, after: cursors[page] ?? null, externalIdPrefix: prefix || null },
@@ -115,25 +121,25 @@ export function UsersPage() {
       {users && (users.totalCount > 0 || page > 0) ? (
         <Paper variant="outlined">
           <TableContainer>
-            <Table aria-label="Users" aria-busy={loading}>
+            <Table aria-label="Users" aria-busy={loading} size={phone ? 'small' : 'medium'}>
               <TableHead>
                 <TableRow>
                   <TableCell>External ID</TableCell>
                   <TableCell>Status</TableCell>
-                  <TableCell>Created</TableCell>
+                  {phone ? null : <TableCell>Created</TableCell>}
                   <TableCell align="right">Actions</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {users.edges.map(({ node: user }) => (
                   <TableRow key={user.id}>
-                    <TableCell component="th" scope="row" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                    <TableCell component="th" scope="row" sx={{ fontFamily: 'monospace', wordBreak: 'break-word' }}>
                       {user.externalId}
                     </TableCell>
                     <TableCell>
                       <Chip size="small" variant="outlined" label={user.status === 'ACTIVE' ? 'Active' : 'Deactivated'} color={user.status === 'ACTIVE' ? 'success' : 'default'} />
                     </TableCell>
-                    <TableCell>{formatDateTime(user.createdAt)}</TableCell>
+                    {phone ? null : <TableCell>{formatDateTime(user.createdAt)}</TableCell>}
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       <Tooltip title="Integrations">
                         <IconButton aria-label={`Integrations of ${user.externalId}`} onClick={() => setSelected(user)}>
@@ -158,7 +164,8 @@ export function UsersPage() {
             count={users.totalCount}
             page={page}
             rowsPerPage={pageSize}
-            rowsPerPageOptions={PAGE_SIZES}
+            // Phones have no room for the page size selector next to the page buttons.
+            rowsPerPageOptions={phone ? [] : PAGE_SIZES}
             onPageChange={(_event, next) => {
               if (next > page && users.pageInfo.endCursor) setCursors([...cursors, users.pageInfo.endCursor]);
               if (next < page) setCursors(cursors.slice(0, next + 1));

@@ -2,7 +2,7 @@ import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 
 type FormTextFieldProps<TFields extends FieldValues, TTransformed extends FieldValues = TFields> = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'onBlur' | 'error'> & {
-  /** The form's control; the form may transform its values on submit (for example a text into a list). */
+  /** The form's control. The form may transform its values on submit, for example a text into a list. */
   control: Control<TFields, unknown, TTransformed>;
   name: Path<TFields>;
 };
