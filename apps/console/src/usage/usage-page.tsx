@@ -16,7 +16,8 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useColorScheme, useTheme } from '@mui/material/styles';
+import { useColorScheme, useTheme, type Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useChangePlanMutation, useEnvironmentsQuery, useUsageQuery, type Plan, type UsageQuery } from '@workapi/client';
 import { useId, useState } from 'react';
@@ -120,13 +121,17 @@ function PlanCard({ plan }: { plan: Plan }) {
 function EnvironmentRequests({ environmentId, name, current }: { environmentId: string; name: string; current: boolean }) {
   const { data, error } = useUsageQuery({ variables: { environmentId, months: 1 } });
   const month = data?.usage.months[0];
+  let requests = '…';
+  if (month) requests = formatInteger(month.requests);
+  else if (error) requests = 'Unavailable';
+
   return (
     <TableRow selected={current}>
       <TableCell component="th" scope="row">
         {name}
         {current ? ' (this environment)' : ''}
       </TableCell>
-      <TableCell align="right">{month ? formatInteger(month.requests) : error ? 'Unavailable' : '…'}</TableCell>
+      <TableCell align="right">{requests}</TableCell>
       <TableCell align="right">{month ? formatInteger(Math.round(month.queryCost)) : ''}</TableCell>
     </TableRow>
   );
@@ -140,6 +145,8 @@ export function UsagePage() {
   const client = useApolloClient();
   const usage = data?.usage;
   const barColor = usePrimaryColor();
+  // Phones leave out the billable column of earlier months, because the charge column shows the same in money.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [thisMonth, ...earlier] = usage?.months ?? [];
 
   return (
@@ -218,7 +225,7 @@ export function UsagePage() {
                     <TableRow>
                       <TableCell>Month</TableCell>
                       <TableCell align="right">Requests</TableCell>
-                      <TableCell align="right">Billable</TableCell>
+                      {phone ? null : <TableCell align="right">Billable</TableCell>}
                       <TableCell align="right">Charge</TableCell>
                     </TableRow>
                   </TableHead>
@@ -229,7 +236,7 @@ export function UsagePage() {
                           {monthLabel(month.month)}
                         </TableCell>
                         <TableCell align="right">{formatInteger(month.accountRequests)}</TableCell>
-                        <TableCell align="right">{formatInteger(month.billableRequests)}</TableCell>
+                        {phone ? null : <TableCell align="right">{formatInteger(month.billableRequests)}</TableCell>}
                         <TableCell align="right">{formatMoney(month.estimatedCharge)}</TableCell>
                       </TableRow>
                     ))}
