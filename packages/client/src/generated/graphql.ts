@@ -44,7 +44,7 @@ export type DeactivateEnvironmentInput = {
 export type DeactivateUserInput = {
   /** Environment of the user. Required with a console session; with an environment token it may be omitted and must otherwise be that environment. */
   environmentId?: string | number | null | undefined;
-  /** The developer's own id for the user: 1 to 255 characters, matched exactly. */
+  /** The developer's own id for the user: 1 to 255 characters, matched exactly. createUser rejects control characters (NUL, tabs, line breaks). */
   externalId: string;
 };
 
