@@ -112,6 +112,8 @@ export function ProvidersPage() {
   const entryOf = (kind: string) => catalog.find((entry) => entry.kind === kind);
   const nameOf = (kind: string) => entryOf(kind)?.displayName ?? kind;
   const addable = catalog.filter((entry) => entry.requiresConfiguration && !providers?.some((provider) => provider.kind === entry.kind));
+  // NOTE: before the first provider exists no query returns the redirect URI, so the console's own origin stands in.
+  // That is wrong when WORKAPI_PUBLIC_URL differs from the address the console was opened at (a proxy, the dev server).
   const redirectUri = providers?.[0]?.redirectUri ?? `${window.location.origin}/oauth/callback`;
   const error = providersQuery.error ?? catalogQuery.error;
   const ready = providers !== undefined && catalogQuery.data !== undefined;
