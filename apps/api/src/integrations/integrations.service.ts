@@ -16,7 +16,7 @@ import {
 } from './integration-access';
 import { Integration, IntegrationStatus } from './integration.entity';
 import { accessTokenContext, refreshTokenContext, type SecretCipher } from './integration-secrets';
-import { OAuthExchangeError, revokeToken } from './oauth-client';
+import { revokeToken } from './oauth-client';
 import { needsReauthorization, TokenRefresher } from './token-refresher';
 
 export interface IntegrationsDependencies {
@@ -193,7 +193,7 @@ export class IntegrationsService implements IntegrationAccess {
     return this.repository.findOneByOrFail({ id: integration.id });
   }
 
-  /** The environment's client for `kind`, or null (logged) when the provider is not configured any more. */
+  /** Resolves the environment's client for `kind`; returns null, and logs why, when the provider is no longer configured. */
   private async revocationClient(environmentId: string, kind: ProviderKind): Promise<ProviderClient | null> {
     try {
       return await this.dependencies.providers().resolveClient(environmentId, kind);
@@ -205,13 +205,16 @@ export class IntegrationsService implements IntegrationAccess {
 
   /**
    * Revokes the integration's stored refresh token (or, without one, its access token) at
-   * the provider. Best effort: returns whether the provider confirmed it, logs why not, and
-   * never throws.
+   * the provider, best effort. Returns whether the provider confirmed the revocation and logs
+   * the reason when it did not; every error is caught here.
    */
   private async revokeAtProvider(integration: Integration, clientOf: RevocationClientLookup, signal?: AbortSignal): Promise<boolean> {
     const context = { integrationId: integration.id, kind: integration.kind };
-    const hint = integration.refreshTokenCiphertext ? ('refresh_token' as const) : integration.accessTokenCiphertext ? ('access_token' as const) : null;
-    if (!hint) return false;
+    let hint: 'refresh_token' | 'access_token';
+    if (integration.refreshTokenCiphertext) hint = 'refresh_token';
+    else if (integration.accessTokenCiphertext) hint = 'access_token';
+    else return false;
+
     try {
       const client = await clientOf(integration);
       if (!client) return false;
@@ -228,7 +231,7 @@ export class IntegrationsService implements IntegrationAccess {
       this.log.info({ ...context, tokenType: hint }, 'token revoked at the provider');
       return true;
     } catch (error) {
-      const reason = error instanceof OAuthExchangeError ? error.message : error instanceof Error ? error.message : String(error);
+      const reason = error instanceof Error ? error.message : String(error);
       this.log.warn({ ...context, tokenType: hint, reason }, 'revoking the token at the provider failed');
       return false;
     }

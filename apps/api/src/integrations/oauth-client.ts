@@ -19,7 +19,7 @@ export interface TokenSet {
 /**
  * A failed exchange with a provider's OAuth endpoints. `code` is the OAuth error code the
  * provider returned (`invalid_grant`, `access_denied`, ...), or `provider_unavailable` when
- * it could not be reached, timed out or answered outside the protocol.
+ * it could not be reached, timed out or sent a response outside the protocol.
  */
 export class OAuthExchangeError extends Error {
   override name = 'OAuthExchangeError';
@@ -101,7 +101,7 @@ function exchangeErrorOf(error: unknown, endpoint: string): OAuthExchangeError {
     return new OAuthExchangeError(error.error, `The provider returned ${error.error}${description}`);
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new OAuthExchangeError('provider_unavailable', `The ${endpoint} did not answer within ${providerTimeoutMs / 1000} seconds`);
+    return new OAuthExchangeError('provider_unavailable', `The ${endpoint} timed out: no response within ${providerTimeoutMs / 1000} seconds`);
   }
   if (error instanceof oauth.OperationProcessingError) {
     const status = (error.cause as { status?: unknown } | undefined)?.status;

@@ -345,7 +345,9 @@ export class MeteringService {
 
   /**
    * Reports the usage of the account, or of one of its environments, over the last `months` months.
-   * The read runs between flushes, so every accepted request is counted exactly once.
+   * The read runs between flushes and adds this process's unflushed counts, so each request
+   * this process accepted is counted exactly once. Other processes' requests appear after
+   * their next flush (WORKAPI_USAGE_FLUSH_MS).
    */
   async report(accountId: string, environmentId: string | null, months: number): Promise<Usage> {
     const now = this.now();
